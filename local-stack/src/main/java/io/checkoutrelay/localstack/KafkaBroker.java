@@ -1,0 +1,157 @@
+package io.checkoutrelay.localstack;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.common.Uuid;
+
+/**
+ * A real single-node KRaft Kafka broker (broker and controller in one process) in a child JVM,
+ * listening on loopback. Its classpath is this module's runtime classpath (broker.classpath).
+ */
+public final class KafkaBroker implements AutoCloseable {
+
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
+
+    private final ManagedProcess process;
+    private final int port;
+    private final Duration startup;
+
+    private KafkaBroker(ManagedProcess process, int port, Duration startup) {
+        this.process = process;
+        this.port = port;
+        this.startup = startup;
+    }
+
+    /** Formats a fresh log directory under {@code workDir} and starts the broker on {@code port}. */
+    public static KafkaBroker start(Path workDir, int port, int controllerPort) {
+        Path config = writeConfig(workDir, port, controllerPort);
+        String classpath = brokerClasspath();
+        List<String> jvm = List.of("-Xms128m", "-Xmx512m", "-XX:+UseG1GC",
+                "-Dlog4j2.configurationFile=" + writeLogConfig(workDir), "-cp", classpath);
+        format(workDir, config, jvm);
+        ManagedProcess process = ManagedProcess.start("kafka", Java.command(jvm,
+                List.of("kafka.Kafka", config.toString())), Map.of(), workDir, workDir.resolve("kafka.log"));
+        String bootstrap = "127.0.0.1:" + port;
+        Duration startup = process.awaitReady(() -> hasBroker(bootstrap), READY_TIMEOUT);
+        return new KafkaBroker(process, port, startup);
+    }
+
+    public String bootstrapServers() {
+        return "127.0.0.1:" + port;
+    }
+
+    public Duration startup() {
+        return startup;
+    }
+
+    public ManagedProcess process() {
+        return process;
+    }
+
+    @Override
+    public void close() {
+        process.close();
+    }
+
+    private static void format(Path workDir, Path config, List<String> jvm) {
+        List<String> command = Java.command(jvm, List.of("kafka.tools.StorageTool", "format",
+                "--cluster-id", Uuid.randomUuid().toString(), "--config", config.toString(), "--ignore-formatted"));
+        Path log = workDir.resolve("kafka-format.log");
+        try {
+            Process format = new ProcessBuilder(command).directory(workDir.toFile())
+                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            if (!format.waitFor(60, TimeUnit.SECONDS) || format.exitValue() != 0) {
+                format.destroyForcibly();
+                throw new IllegalStateException("formatting the Kafka log directory failed:\n" + Logs.tail(log, 30));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while formatting Kafka storage", e);
+        }
+    }
+
+    private static boolean hasBroker(String bootstrap) {
+        Properties props = new Properties();
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000);
+        props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 2000);
+        try (Admin admin = Admin.create(props)) {
+            return !admin.describeCluster().nodes().get(2, TimeUnit.SECONDS).isEmpty();
+        } catch (Exception notYet) {
+            return false;
+        }
+    }
+
+    private static Path writeConfig(Path workDir, int port, int controllerPort) {
+        String config = String.join("\n",
+                "process.roles=broker,controller",
+                "node.id=1",
+                "controller.quorum.voters=1@127.0.0.1:" + controllerPort,
+                "listeners=PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort,
+                "advertised.listeners=PLAINTEXT://127.0.0.1:" + port,
+                "controller.listener.names=CONTROLLER",
+                "inter.broker.listener.name=PLAINTEXT",
+                "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
+                "log.dirs=" + workDir.resolve("data").toAbsolutePath(),
+                "num.partitions=6",
+                // topics are created by the services with their documented settings, never by accident
+                "auto.create.topics.enable=false",
+                "offsets.topic.replication.factor=1",
+                "offsets.topic.num.partitions=6",
+                "transaction.state.log.replication.factor=1",
+                "transaction.state.log.min.isr=1",
+                "share.coordinator.state.topic.replication.factor=1",
+                "share.coordinator.state.topic.min.isr=1",
+                "group.initial.rebalance.delay.ms=0",
+                "log.cleaner.backoff.ms=1000",
+                "") ;
+        return write(workDir.resolve("server.properties"), config);
+    }
+
+    private static Path writeLogConfig(Path workDir) {
+        return write(workDir.resolve("log4j2.properties"), String.join("\n",
+                "status = warn",
+                "appender.out.type = Console",
+                "appender.out.name = OUT",
+                "appender.out.layout.type = PatternLayout",
+                "appender.out.layout.pattern = [%d] %p %m (%c)%n",
+                "rootLogger.level = INFO",
+                "rootLogger.appenderRef.out.ref = OUT",
+                "logger.kafka.name = org.apache.kafka",
+                "logger.kafka.level = WARN",
+                ""));
+    }
+
+    private static Path write(Path file, String content) {
+        try {
+            Files.createDirectories(file.getParent());
+            return Files.writeString(file, content, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String brokerClasspath() {
+        try (InputStream in = KafkaBroker.class.getResourceAsStream("broker.classpath")) {
+            if (in == null) {
+                throw new IllegalStateException("broker.classpath is missing: build the local-stack module with Maven");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).trim();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
