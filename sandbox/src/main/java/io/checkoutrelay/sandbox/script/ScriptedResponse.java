@@ -1,0 +1,97 @@
+package io.checkoutrelay.sandbox.script;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What a scripted call answers instead of (or on top of) the normal behaviour. Used by runtime
+ * rules ({@code "respond"} in {@code POST /sandbox/rules}) and by the CRM product markers.
+ *
+ * <ul>
+ *   <li>{@code status}: answer this HTTP status (an HTML page for the CRM, an OAuth error for Amazon); nothing changes.</li>
+ *   <li>{@code nonJson}: answer HTTP 200 with {@code <html>Bad Gateway</html>}; nothing changes.</li>
+ *   <li>{@code declineReason}: CRM money calls only: {@code Transaction Declined: <reason>}.</li>
+ *   <li>{@code error}: CRM only: {@code {"result":"ERROR","message":<error>}}; nothing changes.</li>
+ *   <li>{@code redirectUrl}: CRM money calls only: {@code MERC_REDIRECT} to that url; nothing changes.</li>
+ *   <li>{@code delayMillis}: wait that long before answering. With {@code afterApply} the call is processed
+ *       first (state changes at once) and only the answer is late; without it the wait comes first.</li>
+ * </ul>
+ */
+public record ScriptedResponse(
+        Integer status,
+        boolean nonJson,
+        String declineReason,
+        Object error,
+        String redirectUrl,
+        long delayMillis,
+        boolean afterApply) {
+
+    public static ScriptedResponse httpStatus(int status) {
+        return new ScriptedResponse(status, false, null, null, null, 0, false);
+    }
+
+    public static ScriptedResponse httpStatusAfter(int status, long delayMillis) {
+        return new ScriptedResponse(status, false, null, null, null, delayMillis, false);
+    }
+
+    public static ScriptedResponse nonJsonBody() {
+        return new ScriptedResponse(null, true, null, null, null, 0, false);
+    }
+
+    public static ScriptedResponse decline(String reason) {
+        return new ScriptedResponse(null, false, reason, null, null, 0, false);
+    }
+
+    public static ScriptedResponse errorMessage(Object message) {
+        return new ScriptedResponse(null, false, null, message, null, 0, false);
+    }
+
+    public static ScriptedResponse redirect(String url) {
+        return new ScriptedResponse(null, false, null, null, url, 0, false);
+    }
+
+    public static ScriptedResponse applyThenDelay(long delayMillis) {
+        return new ScriptedResponse(null, false, null, null, null, delayMillis, true);
+    }
+
+    /** True when the call is answered without the normal processing (status, non-JSON, error, redirect). */
+    public boolean replacesAnswer() {
+        return status != null || nonJson || error != null || redirectUrl != null;
+    }
+
+    public boolean declines() {
+        return declineReason != null;
+    }
+
+    /** Everything wrong with this response for that endpoint; empty when it is usable. */
+    public List<String> problemsFor(Endpoint endpoint) {
+        List<String> problems = new ArrayList<>();
+        int answers = (status != null ? 1 : 0) + (nonJson ? 1 : 0) + (declineReason != null ? 1 : 0)
+                + (error != null ? 1 : 0) + (redirectUrl != null ? 1 : 0);
+        if (answers > 1) {
+            problems.add("respond: give at most one of status, nonJson, declineReason, error, redirectUrl");
+        }
+        if (answers == 0 && delayMillis == 0) {
+            problems.add("respond: give status, nonJson, declineReason, error, redirectUrl or delayMillis");
+        }
+        if (status != null && (status < 400 || status > 599)) {
+            problems.add("respond.status: must be an error status between 400 and 599");
+        }
+        if (delayMillis < 0) {
+            problems.add("respond.delayMillis: must be zero or more");
+        }
+        if (afterApply && answers > 0 && declineReason == null) {
+            problems.add("respond.afterApply: only with a plain delay or a declineReason");
+        }
+        if ((declineReason != null || redirectUrl != null) && !endpoint.movesMoney()) {
+            problems.add("respond: declineReason and redirectUrl apply to order/import and upsale/import only");
+        }
+        if (declineReason != null && declineReason.isBlank()) {
+            problems.add("respond.declineReason: must not be blank");
+        }
+        if (error != null && endpoint.api() != Api.CRM) {
+            problems.add("respond.error: applies to CRM endpoints only");
+        }
+        return problems;
+    }
+}

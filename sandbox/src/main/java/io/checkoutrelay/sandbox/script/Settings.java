@@ -1,0 +1,134 @@
+package io.checkoutrelay.sandbox.script;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+import org.springframework.boot.convert.DurationStyle;
+
+import io.checkoutrelay.sandbox.SandboxProperties;
+
+/**
+ * The settings that can change while the sandbox runs. Keys are the property names without the
+ * {@code sandbox.} prefix, e.g. {@code crm.latency}.
+ */
+public record Settings(
+        Duration crmLatency,
+        double crmFailureRate,
+        boolean crmOutage,
+        Duration crmTimeoutDelay,
+        Duration amazonLatency,
+        double amazonFailureRate,
+        Duration amazonSlowDelay) {
+
+    public static final String CRM_LATENCY = "crm.latency";
+    public static final String CRM_FAILURE_RATE = "crm.failure-rate";
+    public static final String CRM_OUTAGE = "crm.outage";
+    public static final String CRM_TIMEOUT_DELAY = "crm.timeout-delay";
+    public static final String AMAZON_LATENCY = "amazon.latency";
+    public static final String AMAZON_FAILURE_RATE = "amazon.failure-rate";
+    public static final String AMAZON_SLOW_DELAY = "amazon.slow-delay";
+
+    public Settings {
+        requireNonNegative(CRM_LATENCY, crmLatency);
+        requireNonNegative(CRM_TIMEOUT_DELAY, crmTimeoutDelay);
+        requireNonNegative(AMAZON_LATENCY, amazonLatency);
+        requireNonNegative(AMAZON_SLOW_DELAY, amazonSlowDelay);
+        requireFraction(CRM_FAILURE_RATE, crmFailureRate);
+        requireFraction(AMAZON_FAILURE_RATE, amazonFailureRate);
+    }
+
+    public static Settings from(SandboxProperties properties) {
+        SandboxProperties.Crm crm = properties.crm();
+        SandboxProperties.Amazon amazon = properties.amazon();
+        return new Settings(crm.latency(), crm.failureRate(), crm.outage(), crm.timeoutDelay(),
+                amazon.latency(), amazon.failureRate(), amazon.slowDelay());
+    }
+
+    /** A copy with one setting changed; the key may be written as a property name or in camelCase. */
+    public Settings with(String key, Object value) {
+        String name = canonicalKey(key);
+        return switch (name) {
+            case CRM_LATENCY -> new Settings(duration(name, value), crmFailureRate, crmOutage, crmTimeoutDelay,
+                    amazonLatency, amazonFailureRate, amazonSlowDelay);
+            case CRM_FAILURE_RATE -> new Settings(crmLatency, fraction(name, value), crmOutage, crmTimeoutDelay,
+                    amazonLatency, amazonFailureRate, amazonSlowDelay);
+            case CRM_OUTAGE -> new Settings(crmLatency, crmFailureRate, bool(name, value), crmTimeoutDelay,
+                    amazonLatency, amazonFailureRate, amazonSlowDelay);
+            case CRM_TIMEOUT_DELAY -> new Settings(crmLatency, crmFailureRate, crmOutage, duration(name, value),
+                    amazonLatency, amazonFailureRate, amazonSlowDelay);
+            case AMAZON_LATENCY -> new Settings(crmLatency, crmFailureRate, crmOutage, crmTimeoutDelay,
+                    duration(name, value), amazonFailureRate, amazonSlowDelay);
+            case AMAZON_FAILURE_RATE -> new Settings(crmLatency, crmFailureRate, crmOutage, crmTimeoutDelay,
+                    amazonLatency, fraction(name, value), amazonSlowDelay);
+            case AMAZON_SLOW_DELAY -> new Settings(crmLatency, crmFailureRate, crmOutage, crmTimeoutDelay,
+                    amazonLatency, amazonFailureRate, duration(name, value));
+            default -> throw new IllegalArgumentException("unknown setting '" + key + "'");
+        };
+    }
+
+    /** The settings keyed by property name, durations written as milliseconds ("300ms"). */
+    public Map<String, Object> asMap() {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put(CRM_LATENCY, print(crmLatency));
+        map.put(CRM_FAILURE_RATE, crmFailureRate);
+        map.put(CRM_OUTAGE, crmOutage);
+        map.put(CRM_TIMEOUT_DELAY, print(crmTimeoutDelay));
+        map.put(AMAZON_LATENCY, print(amazonLatency));
+        map.put(AMAZON_FAILURE_RATE, amazonFailureRate);
+        map.put(AMAZON_SLOW_DELAY, print(amazonSlowDelay));
+        return map;
+    }
+
+    static String canonicalKey(String key) {
+        String name = key.startsWith("sandbox.") ? key.substring("sandbox.".length()) : key;
+        return name.replaceAll("([a-z])([A-Z])", "$1-$2").replace('_', '-').toLowerCase(Locale.ROOT);
+    }
+
+    private static String print(Duration duration) {
+        return DurationStyle.SIMPLE.print(duration);
+    }
+
+    private static Duration duration(String name, Object value) {
+        if (value instanceof Number number) {
+            return Duration.ofMillis(number.longValue());
+        }
+        try {
+            return DurationStyle.detectAndParse(String.valueOf(value).trim());
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException(name + " must be a duration such as 300ms, 2s or PT1S");
+        }
+    }
+
+    private static double fraction(String name, Object value) {
+        try {
+            return value instanceof Number number ? number.doubleValue() : Double.parseDouble(String.valueOf(value));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a number between 0 and 1");
+        }
+    }
+
+    private static boolean bool(String name, Object value) {
+        if (value instanceof Boolean flag) {
+            return flag;
+        }
+        String text = String.valueOf(value).trim();
+        if (text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false")) {
+            return Boolean.parseBoolean(text);
+        }
+        throw new IllegalArgumentException(name + " must be true or false");
+    }
+
+    private static void requireNonNegative(String name, Duration duration) {
+        if (duration == null || duration.isNegative()) {
+            throw new IllegalArgumentException(name + " must be zero or more");
+        }
+    }
+
+    private static void requireFraction(String name, double rate) {
+        if (!(rate >= 0 && rate <= 1)) {
+            throw new IllegalArgumentException(name + " must be between 0 and 1");
+        }
+    }
+}
