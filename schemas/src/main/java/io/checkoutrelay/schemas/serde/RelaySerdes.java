@@ -34,6 +34,9 @@ public final class RelaySerdes {
         configs.put("value.serializer", AvroKafkaSerializer.class.getName());
         configs.put(SerdeConfig.AUTO_REGISTER_ARTIFACT, true);
         configs.put(SerdeConfig.AUTO_REGISTER_ARTIFACT_IF_EXISTS, "FIND_OR_CREATE_VERSION");
+        // one self-contained schema per subject, not one artifact per nested type: consumers that
+        // do not follow schema references (older Confluent clients) can read every topic
+        configs.put(SerdeConfig.DEREFERENCE_SCHEMA, true);
         return configs;
     }
 
