@@ -125,7 +125,8 @@ class AdminController {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException e) {
-        return ResponseEntity.badRequest().body(error("the body is not the JSON this endpoint expects"));
+        String cause = String.valueOf(e.getMostSpecificCause().getMessage()).lines().findFirst().orElse("");
+        return ResponseEntity.badRequest().body(error("the body is not the JSON this endpoint expects: " + cause));
     }
 
     private static Map<String, Object> ruleView(Rule rule) {

@@ -3,6 +3,9 @@ package io.checkoutrelay.sandbox.script;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 /**
  * What a scripted call answers instead of (or on top of) the normal behaviour. Used by runtime
  * rules ({@code "respond"} in {@code POST /sandbox/rules}) and by the CRM product markers.
@@ -25,6 +28,20 @@ public record ScriptedResponse(
         String redirectUrl,
         long delayMillis,
         boolean afterApply) {
+
+    /** The JSON form, where every field is optional. */
+    @JsonCreator
+    static ScriptedResponse fromJson(
+            @JsonProperty("status") Integer status,
+            @JsonProperty("nonJson") Boolean nonJson,
+            @JsonProperty("declineReason") String declineReason,
+            @JsonProperty("error") Object error,
+            @JsonProperty("redirectUrl") String redirectUrl,
+            @JsonProperty("delayMillis") Long delayMillis,
+            @JsonProperty("afterApply") Boolean afterApply) {
+        return new ScriptedResponse(status, Boolean.TRUE.equals(nonJson), declineReason, error, redirectUrl,
+                delayMillis == null ? 0 : delayMillis, Boolean.TRUE.equals(afterApply));
+    }
 
     public static ScriptedResponse httpStatus(int status) {
         return new ScriptedResponse(status, false, null, null, null, 0, false);
