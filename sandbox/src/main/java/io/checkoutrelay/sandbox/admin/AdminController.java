@@ -51,8 +51,12 @@ class AdminController {
     }
 
     @GetMapping("/calls")
-    List<RecordedCall> calls(@RequestParam(required = false) String endpoint) {
-        return callLog.list(endpoint);
+    List<RecordedCall> calls(@RequestParam(required = false) String endpoint,
+            @RequestParam(required = false) Long after, @RequestParam(required = false) Integer limit) {
+        if (limit != null && limit < 0) {
+            throw new IllegalArgumentException("limit: must be zero or more");
+        }
+        return callLog.list(endpoint, after, limit);
     }
 
     @GetMapping("/orders")

@@ -1,5 +1,7 @@
 package io.checkoutrelay.sandbox.admin;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.ConcurrentNavigableMap;
 import java.util.concurrent.ConcurrentSkipListMap;
@@ -41,10 +43,32 @@ public class CallLog implements Resettable {
         calls.computeIfPresent(call.seq(), (seq, recorded) -> recorded.answered(status, outcome, millis));
     }
 
-    public List<RecordedCall> list(String endpoint) {
-        return calls.values().stream()
-                .filter(call -> endpoint == null || endpoint.isBlank() || call.endpoint().equals(stripSlashes(endpoint)))
-                .toList();
+    /**
+     * Recorded calls in the order received.
+     *
+     * @param endpoint only calls of this endpoint (e.g. {@code order/import}); null or blank: all
+     * @param afterSeq only calls with a larger sequence number; null: from the oldest kept
+     * @param limit    at most this many, the most recent ones; null: all
+     */
+    public List<RecordedCall> list(String endpoint, Long afterSeq, Integer limit) {
+        if (limit != null && limit <= 0) {
+            return List.of();
+        }
+        String wanted = endpoint == null || endpoint.isBlank() ? null : stripSlashes(endpoint);
+        ConcurrentNavigableMap<Long, RecordedCall> range = afterSeq == null ? calls : calls.tailMap(afterSeq, false);
+        List<RecordedCall> matching = new ArrayList<>();
+        for (RecordedCall call : (limit == null ? range : range.descendingMap()).values()) {
+            if (wanted == null || call.endpoint().equals(wanted)) {
+                matching.add(call);
+                if (limit != null && matching.size() >= limit) {
+                    break;
+                }
+            }
+        }
+        if (limit != null) {
+            Collections.reverse(matching);
+        }
+        return matching;
     }
 
     @Override

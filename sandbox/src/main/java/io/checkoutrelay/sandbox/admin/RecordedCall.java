@@ -1,7 +1,6 @@
 package io.checkoutrelay.sandbox.admin;
 
 import java.time.Instant;
-import java.util.Map;
 
 import io.checkoutrelay.sandbox.script.Api;
 
@@ -18,8 +17,8 @@ public record RecordedCall(
         Integer status,
         String outcome,
         Long durationMillis,
-        Map<String, String> params,
-        Map<String, String> query) {
+        RecordedParams params,
+        RecordedParams query) {
 
     RecordedCall answered(int answeredStatus, String answeredOutcome, long millis) {
         return new RecordedCall(seq, api, endpoint, method, receivedAt, answeredStatus, answeredOutcome, millis,

@@ -30,7 +30,7 @@ public class TrafficMonitor implements Resettable {
     public InFlightCall begin(Endpoint endpoint, String method, Map<String, String> params, Map<String, String> query) {
         gauges.get(endpoint.api()).enter();
         RecordedCall call = callLog.received(new RecordedCall(0, endpoint.api(), endpoint.path(), method,
-                Instant.now(), null, null, null, Redaction.redact(params), Redaction.redact(query)));
+                Instant.now(), null, null, null, RecordedParams.redacted(params), RecordedParams.redacted(query)));
         return new InFlightCall(this, call, System.nanoTime());
     }
 
