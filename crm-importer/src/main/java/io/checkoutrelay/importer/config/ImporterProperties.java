@@ -1,0 +1,80 @@
+package io.checkoutrelay.importer.config;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Every {@code crm-importer.*} setting. The required ones (CRM credentials, token keys) make the
+ * service refuse to start, naming the environment variable, when they are missing.
+ */
+@ConfigurationProperties("crm-importer")
+public record ImporterProperties(
+        String registryUrl,
+        String tokenKeys,
+        @DefaultValue CheckoutChamp checkoutchamp,
+        @DefaultValue Topics topics,
+        @DefaultValue Consumer consumer,
+        @DefaultValue Retry retry) {
+
+    public ImporterProperties {
+        require(checkoutchamp.loginId(), "CHECKOUTCHAMP_LOGIN_ID");
+        require(checkoutchamp.password(), "CHECKOUTCHAMP_PASSWORD");
+        require(tokenKeys, "RELAY_TOKEN_KEYS");
+        if (checkoutchamp.maxConcurrentCalls() < 1) {
+            throw new IllegalArgumentException("crm-importer.checkoutchamp.max-concurrent-calls must be at least 1");
+        }
+    }
+
+    /** The CRM API: where, who, how long to wait and how many calls at once. */
+    public record CheckoutChamp(
+            @DefaultValue("https://api.checkoutchamp.com") String baseUrl,
+            String loginId,
+            String password,
+            @DefaultValue("10s") Duration connectTimeout,
+            @DefaultValue("30s") Duration requestTimeout,
+            @DefaultValue("10") int maxConcurrentCalls) {
+
+        @Override
+        public String toString() {
+            return "CheckoutChamp[baseUrl=" + baseUrl + ", loginId=" + loginId + ", password=(redacted)]";
+        }
+    }
+
+    /** Partition count of the topics this service creates (the ledger must match the input's). */
+    public record Topics(
+            @DefaultValue("6") int partitions,
+            @DefaultValue("1") short replicationFactor,
+            @DefaultValue("crm-importer.ledger.v1") String ledger) {
+    }
+
+    /** The input consumer: group and how many records may be in flight at once. */
+    public record Consumer(
+            @DefaultValue("crm-importer") String groupId,
+            @DefaultValue("512") int maxInFlight,
+            @DefaultValue("60s") Duration revokeWait) {
+    }
+
+    /** Retries of transient CRM failures: exponential backoff with jitter, bounded by the token's life. */
+    public record Retry(
+            @DefaultValue("200ms") Duration initialBackoff,
+            @DefaultValue("2.0") double multiplier,
+            @DefaultValue("0.5") double jitter,
+            @DefaultValue("15s") Duration maxBackoff,
+            @DefaultValue("12") int maxRetries,
+            @DefaultValue("30s") Duration tokenSafetyMargin) {
+    }
+
+    private static void require(String value, String variable) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalStateException(variable + " is required but not set");
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "ImporterProperties[registryUrl=" + registryUrl + ", tokenKeys=(redacted), checkoutchamp="
+                + checkoutchamp + ", topics=" + topics + ", consumer=" + consumer + ", retry=" + retry + "]";
+    }
+}

@@ -1,0 +1,49 @@
+package io.checkoutrelay.importer.config;
+
+import org.apache.kafka.clients.admin.NewTopic;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.TopicBuilder;
+
+import io.checkoutrelay.schemas.topic.TopicSpec;
+import io.checkoutrelay.schemas.topic.Topics;
+
+/**
+ * The topics this service writes, created at start (the broker does not auto-create): its outputs,
+ * the input's dead-letter topic and the ledger (compacted, co-partitioned with the input: same
+ * partition count, same key).
+ */
+@Configuration(proxyBeanMethods = false)
+class KafkaTopicsConfiguration {
+
+    @Bean
+    NewTopic orderImportedTopic(ImporterProperties properties) {
+        return topic(Topics.ORDER_IMPORTED, properties.topics());
+    }
+
+    @Bean
+    NewTopic orderDeclinedTopic(ImporterProperties properties) {
+        return topic(Topics.ORDER_DECLINED, properties.topics());
+    }
+
+    @Bean
+    NewTopic checkoutStatusTopic(ImporterProperties properties) {
+        return topic(Topics.CHECKOUT_STATUS, properties.topics());
+    }
+
+    @Bean
+    NewTopic enrichedDeadLetterTopic(ImporterProperties properties) {
+        return topic(Topics.CHECKOUT_ENRICHED.deadLetter(), properties.topics());
+    }
+
+    @Bean
+    NewTopic ledgerTopic(ImporterProperties properties) {
+        return topic(new TopicSpec(properties.topics().ledger(), TopicSpec.COMPACT, null,
+                "crm-importer's ledger: one record per checkout"), properties.topics());
+    }
+
+    private static NewTopic topic(TopicSpec spec, ImporterProperties.Topics settings) {
+        return TopicBuilder.name(spec.name()).partitions(settings.partitions())
+                .replicas(settings.replicationFactor()).configs(spec.configs()).build();
+    }
+}

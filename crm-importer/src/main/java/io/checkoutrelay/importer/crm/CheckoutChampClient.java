@@ -1,0 +1,147 @@
+package io.checkoutrelay.importer.crm;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.checkoutrelay.importer.config.ImporterProperties;
+import io.checkoutrelay.importer.metrics.ImporterMetrics;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.ratelimiter.RateLimiter;
+
+/**
+ * CheckoutChamp over HTTP: form-encoded POSTs with the credentials in the body (never in the URL),
+ * at most {@code max-concurrent-calls} at once (a fixed pool of that many callers), each call
+ * passing the rate limiter and the circuit breaker. Nothing here retries: the import flow decides,
+ * because a money-moving call with an unknown outcome must be settled by Order Query first.
+ */
+public class CheckoutChampClient implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(CheckoutChampClient.class);
+
+    private final ImporterProperties.CheckoutChamp settings;
+    private final HttpClient http;
+    private final CrmResponseParser parser;
+    private final RateLimiter rateLimiter;
+    private final CircuitBreaker circuitBreaker;
+    private final ImporterMetrics metrics;
+    private final ExecutorService callers;
+
+    public CheckoutChampClient(ImporterProperties.CheckoutChamp settings, CrmResponseParser parser,
+            RateLimiter rateLimiter, CircuitBreaker circuitBreaker, ImporterMetrics metrics) {
+        this.settings = settings;
+        this.parser = parser;
+        this.rateLimiter = rateLimiter;
+        this.circuitBreaker = circuitBreaker;
+        this.metrics = metrics;
+        this.callers = Executors.newFixedThreadPool(settings.maxConcurrentCalls(), runnable -> {
+            Thread thread = new Thread(runnable, "crm-call");
+            thread.setDaemon(true);
+            return thread;
+        });
+        this.http = HttpClient.newBuilder().connectTimeout(settings.connectTimeout())
+                .version(HttpClient.Version.HTTP_1_1).build();
+    }
+
+    /**
+     * Sends one call. {@code callSecrets} are values of this call (the consent token) to redact from
+     * whatever comes back; the password is always redacted.
+     */
+    public CompletableFuture<CrmResult> call(CrmEndpoint endpoint, Map<String, String> params,
+            List<String> callSecrets) {
+        return CompletableFuture.supplyAsync(() -> guardedSend(endpoint, params, callSecrets), callers);
+    }
+
+    private CrmResult guardedSend(CrmEndpoint endpoint, Map<String, String> params, List<String> callSecrets) {
+        if (!rateLimiter.acquirePermission()) {
+            return record(endpoint, CrmResult.notSent("rate limited"), 0);
+        }
+        if (!circuitBreaker.tryAcquirePermission()) {
+            return record(endpoint, CrmResult.notSent("circuit open"), 0);
+        }
+        List<String> secrets = new ArrayList<>(callSecrets);
+        secrets.add(settings.password());
+        long start = System.nanoTime();
+        metrics.crmCallsInFlight().incrementAndGet();
+        CrmResult result;
+        try {
+            HttpResponse<String> response = http.send(request(endpoint, params), HttpResponse.BodyHandlers.ofString());
+            result = parser.parse(response.statusCode(), response.body(), secrets);
+        } catch (IOException e) {
+            result = CrmResult.transportFailure(0, e.getClass().getSimpleName());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            result = CrmResult.transportFailure(0, "interrupted");
+        } finally {
+            metrics.crmCallsInFlight().decrementAndGet();
+        }
+        long took = System.nanoTime() - start;
+        if (result.outcome() == CrmResult.Outcome.TRANSPORT_FAILURE) {
+            circuitBreaker.onError(took, TimeUnit.NANOSECONDS, new IOException(result.rawMessage()));
+        } else {
+            circuitBreaker.onSuccess(took, TimeUnit.NANOSECONDS);
+        }
+        return record(endpoint, result, took);
+    }
+
+    private CrmResult record(CrmEndpoint endpoint, CrmResult result, long nanos) {
+        metrics.crmCall(endpoint.tag(), result.outcome().name(), Duration.ofNanos(nanos));
+        if (result.outcome() == CrmResult.Outcome.TRANSPORT_FAILURE || result.outcome() == CrmResult.Outcome.NOT_SENT) {
+            log.info("CRM {} {}: {}", endpoint.path(), result.outcome(), result.rawMessage());
+        }
+        return result;
+    }
+
+    private HttpRequest request(CrmEndpoint endpoint, Map<String, String> params) {
+        return HttpRequest.newBuilder(URI.create(stripSlash(settings.baseUrl()) + endpoint.path()))
+                .timeout(settings.requestTimeout())
+                .header("Content-Type", "application/x-www-form-urlencoded; charset=UTF-8")
+                .header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(formBody(params)))
+                .build();
+    }
+
+    /** The body: credentials first, then the call's parameters, every value URL-encoded. */
+    String formBody(Map<String, String> params) {
+        Map<String, String> all = new LinkedHashMap<>();
+        all.put("loginId", settings.loginId());
+        all.put("password", settings.password());
+        all.putAll(params);
+        StringBuilder body = new StringBuilder();
+        all.forEach((name, value) -> {
+            if (value != null) {
+                if (!body.isEmpty()) {
+                    body.append('&');
+                }
+                body.append(URLEncoder.encode(name, StandardCharsets.UTF_8)).append('=')
+                        .append(URLEncoder.encode(value, StandardCharsets.UTF_8));
+            }
+        });
+        return body.toString();
+    }
+
+    private static String stripSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+
+    @Override
+    public void close() {
+        callers.shutdownNow();
+    }
+}

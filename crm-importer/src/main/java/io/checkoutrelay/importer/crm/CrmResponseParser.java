@@ -1,0 +1,63 @@
+package io.checkoutrelay.importer.crm;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Reads the CRM envelope: SUCCESS, ERROR with a text or a field-keyed object, MERC_REDIRECT, any
+ * other result (treated as ERROR), and bodies that are not JSON or come with an HTTP error status
+ * (transport failures: the outcome of a money-moving call is then unknown).
+ */
+public final class CrmResponseParser {
+
+    private final JsonMapper json;
+
+    public CrmResponseParser(JsonMapper json) {
+        this.json = json;
+    }
+
+    public CrmResult parse(int httpStatus, String body, List<String> secrets) {
+        if (httpStatus >= 300) {
+            return CrmResult.transportFailure(httpStatus, "HTTP " + httpStatus + ": " + Secrets.redact(body, secrets));
+        }
+        JsonNode envelope;
+        try {
+            envelope = json.readTree(body == null ? "" : body);
+        } catch (JacksonException e) {
+            return CrmResult.transportFailure(httpStatus, "unreadable body: " + Secrets.redact(body, secrets));
+        }
+        if (envelope == null || !envelope.isObject() || !envelope.has("result")) {
+            return CrmResult.transportFailure(httpStatus, "unreadable body: " + Secrets.redact(body, secrets));
+        }
+        String result = envelope.get("result").asString().toUpperCase(Locale.ROOT);
+        JsonNode message = envelope.get("message");
+        String raw = Secrets.redact(message == null || message.isNull() ? ""
+                : message.isString() ? message.asString() : message.toString(), secrets);
+        if ("SUCCESS".equals(result)) {
+            return new CrmResult(CrmResult.Outcome.SUCCESS, httpStatus, message, raw, Map.of());
+        }
+        if ("MERC_REDIRECT".equals(result)) {
+            return new CrmResult(CrmResult.Outcome.MERCHANT_REDIRECT, httpStatus, message, raw, Map.of());
+        }
+        if (message != null && message.isObject()) {
+            return new CrmResult(CrmResult.Outcome.VALIDATION_ERROR, httpStatus, message, raw,
+                    fieldErrors(message, secrets));
+        }
+        return new CrmResult(CrmResult.Outcome.ERROR, httpStatus, message, raw, Map.of());
+    }
+
+    private static Map<String, String> fieldErrors(JsonNode message, List<String> secrets) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonNode> field : message.properties()) {
+            JsonNode value = field.getValue();
+            errors.put(field.getKey(), Secrets.redact(value.isString() ? value.asString() : value.toString(), secrets));
+        }
+        return errors;
+    }
+}

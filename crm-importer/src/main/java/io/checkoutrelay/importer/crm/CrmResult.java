@@ -1,0 +1,53 @@
+package io.checkoutrelay.importer.crm;
+
+import java.util.Map;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * What one CRM call came back with, parsed. {@code rawMessage} is the CRM's message (or body) with
+ * every secret of the call removed; it is safe to log and to put into records.
+ *
+ * @param outcome     how the envelope (or the transport) ended
+ * @param httpStatus  the HTTP status, 0 when no answer arrived
+ * @param message     the {@code message} node of a JSON envelope, else null
+ * @param rawMessage  redacted message text or body, for OrderDeclined.rawMessage
+ * @param fieldErrors validation errors keyed by field (VALIDATION_ERROR only)
+ */
+public record CrmResult(Outcome outcome, int httpStatus, JsonNode message, String rawMessage,
+                        Map<String, String> fieldErrors) {
+
+    /** How a call ended. */
+    public enum Outcome {
+        /** {@code result == "SUCCESS"}. */
+        SUCCESS,
+        /** {@code result} is ERROR (or anything else but SUCCESS / MERC_REDIRECT) with a text message. */
+        ERROR,
+        /** ERROR whose message is an object keyed by field. */
+        VALIDATION_ERROR,
+        /** {@code MERC_REDIRECT}: the CRM wants the buyer sent to a URL (3-D Secure). */
+        MERCHANT_REDIRECT,
+        /** Timeout, connect failure, HTTP error status or unreadable body: for money calls the outcome is UNKNOWN. */
+        TRANSPORT_FAILURE,
+        /** Refused before sending (circuit open, rate limit): nothing reached the CRM. */
+        NOT_SENT
+    }
+
+    public static CrmResult transportFailure(int httpStatus, String rawMessage) {
+        return new CrmResult(Outcome.TRANSPORT_FAILURE, httpStatus, null, rawMessage, Map.of());
+    }
+
+    public static CrmResult notSent(String why) {
+        return new CrmResult(Outcome.NOT_SENT, 0, null, why, Map.of());
+    }
+
+    public boolean succeeded() {
+        return outcome == Outcome.SUCCESS;
+    }
+
+    /** Order Query's "nothing matched": an answer, not an outage. */
+    public boolean noMatchingOrder() {
+        return outcome == Outcome.ERROR && rawMessage != null
+                && rawMessage.toLowerCase(java.util.Locale.ROOT).contains("no orders matching");
+    }
+}

@@ -1,0 +1,65 @@
+package io.checkoutrelay.importer.metrics;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.springframework.stereotype.Component;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+
+/**
+ * The importer's metrics: imports, declines by class and reason, retries, reconciliations (Order
+ * Query after an unknown outcome), CRM latency by endpoint and outcome, CRM calls and records in
+ * flight. Tags never carry a token, credential or checkout id.
+ */
+@Component
+public class ImporterMetrics {
+
+    private final MeterRegistry registry;
+    private final AtomicInteger crmCallsInFlight = new AtomicInteger();
+    private final AtomicInteger recordsInFlight = new AtomicInteger();
+
+    public ImporterMetrics(MeterRegistry registry) {
+        this.registry = registry;
+        registry.gauge("crm_importer.crm.calls.in_flight", crmCallsInFlight);
+        registry.gauge("crm_importer.records.in_flight", recordsInFlight);
+    }
+
+    public void imported(String kind, boolean settledByQuery) {
+        Counter.builder("crm_importer.imports").tag("kind", kind).tag("settled_by_query", Boolean.toString(settledByQuery))
+                .register(registry).increment();
+    }
+
+    public void declined(String kind, String declineClass, String reason) {
+        Counter.builder("crm_importer.declines").tag("kind", kind).tag("class", declineClass).tag("reason", reason)
+                .register(registry).increment();
+    }
+
+    public void retried(String step) {
+        Counter.builder("crm_importer.retries").tag("step", step).register(registry).increment();
+    }
+
+    public void reconciled(String kind, String result) {
+        Counter.builder("crm_importer.reconciliations").tag("kind", kind).tag("result", result)
+                .register(registry).increment();
+    }
+
+    public void skippedDuplicate(String kind) {
+        Counter.builder("crm_importer.duplicates_skipped").tag("kind", kind).register(registry).increment();
+    }
+
+    public void crmCall(String endpoint, String outcome, Duration took) {
+        Timer.builder("crm_importer.crm.latency").tag("endpoint", endpoint).tag("outcome", outcome)
+                .publishPercentileHistogram().register(registry).record(took);
+    }
+
+    public AtomicInteger crmCallsInFlight() {
+        return crmCallsInFlight;
+    }
+
+    public AtomicInteger recordsInFlight() {
+        return recordsInFlight;
+    }
+}

@@ -1,0 +1,95 @@
+package io.checkoutrelay.importer.crm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import io.checkoutrelay.schemas.DeclineClass;
+import tools.jackson.databind.json.JsonMapper;
+
+class CrmResponseParserTest {
+
+    private static final String TOKEN = "Atza|IwEBIsecret-token-value";
+    private final CrmResponseParser parser = new CrmResponseParser(JsonMapper.builder().build());
+
+    private CrmResult parse(int status, String body) {
+        return parser.parse(status, body, List.of(TOKEN, "p&ss=word"));
+    }
+
+    @Test
+    void successCarriesTheOrder() {
+        CrmResult result = parse(200, "{\"result\":\"SUCCESS\",\"message\":{\"orderId\":\"A1B2\",\"customerId\":7,"
+                + "\"orderStatus\":\"COMPLETE\",\"totalAmount\":\"39.90\",\"items\":[{\"productId\":101,\"qty\":2,\"price\":\"19.95\"}]}}");
+        assertThat(result.outcome()).isEqualTo(CrmResult.Outcome.SUCCESS);
+        CrmOrderView order = CrmOrderView.from(result.message());
+        assertThat(order.orderId()).isEqualTo("A1B2");
+        assertThat(order.customerId()).isEqualTo("7");
+        assertThat(order.items()).singleElement().satisfies(item -> {
+            assertThat(item.productId()).isEqualTo(101);
+            assertThat(item.quantity()).isEqualTo(2);
+            assertThat(item.price()).isEqualByComparingTo("19.95");
+        });
+        assertThat(DeclineClassifier.classify(result).kind()).isEqualTo(Verdict.Kind.IMPORTED);
+    }
+
+    @Test
+    void declineReasonsAreClassifiedByTheArchitectureTable() {
+        assertThat(DeclineClassifier.classify(parse(200, "{\"result\":\"ERROR\",\"message\":\"Transaction Declined: InvalidPaymentMethod\"}")))
+                .isEqualTo(new Verdict(Verdict.Kind.DECLINED, DeclineClass.CUSTOMER_ACTION, "InvalidPaymentMethod"));
+        assertThat(DeclineClassifier.classify(parse(200, "{\"result\":\"ERROR\",\"message\":\"declined: shippingaddressnotset\"}")))
+                .isEqualTo(new Verdict(Verdict.Kind.DECLINED, DeclineClass.CUSTOMER_ACTION, "ShippingAddressNotSet"));
+        assertThat(DeclineClassifier.classify(parse(200, "{\"result\":\"DECLINED\",\"message\":\"Transaction Declined: AmazonRejected\"}")))
+                .isEqualTo(new Verdict(Verdict.Kind.DECLINED, DeclineClass.TERMINAL, "AmazonRejected"));
+        assertThat(DeclineClassifier.classify(parse(200, "{\"result\":\"ERROR\",\"message\":\"Transaction Declined: ProcessingFailure\"}")).kind())
+                .isEqualTo(Verdict.Kind.RETRY);
+        assertThat(DeclineClassifier.classify(parse(200, "{\"result\":\"ERROR\",\"message\":\"Transaction Declined: TransactionTimedOut\"}")).kind())
+                .isEqualTo(Verdict.Kind.RETRY);
+        assertThat(DeclineClassifier.classify(parse(200, "{\"result\":\"ERROR\",\"message\":\"Card no good\"}")))
+                .isEqualTo(new Verdict(Verdict.Kind.DECLINED, DeclineClass.TERMINAL, "crm_declined"));
+    }
+
+    @Test
+    void validationErrorKeepsTheFieldErrors() {
+        CrmResult result = parse(200, "{\"result\":\"ERROR\",\"message\":{\"product1_id\":\"Invalid product\",\"campaignId\":\"Invalid campaign\"}}");
+        assertThat(result.outcome()).isEqualTo(CrmResult.Outcome.VALIDATION_ERROR);
+        assertThat(result.fieldErrors()).containsEntry("product1_id", "Invalid product")
+                .containsEntry("campaignId", "Invalid campaign");
+        assertThat(DeclineClassifier.classify(result))
+                .isEqualTo(new Verdict(Verdict.Kind.DECLINED, DeclineClass.INVALID_REQUEST, "validation_error"));
+    }
+
+    @Test
+    void merchantRedirectIsATerminalDecline() {
+        CrmResult result = parse(200, "{\"result\":\"MERC_REDIRECT\",\"message\":{\"url\":\"https://example.test/3ds\"}}");
+        assertThat(DeclineClassifier.classify(result))
+                .isEqualTo(new Verdict(Verdict.Kind.DECLINED, DeclineClass.TERMINAL, "merchant_redirect"));
+        assertThat(result.rawMessage()).contains("https://example.test/3ds");
+    }
+
+    @Test
+    void nonJsonAndHttpErrorsAreUnknownOutcomes() {
+        assertThat(DeclineClassifier.classify(parse(200, "<html>Bad Gateway</html>")).kind()).isEqualTo(Verdict.Kind.UNKNOWN);
+        assertThat(DeclineClassifier.classify(parse(503, "<html>503</html>")).kind()).isEqualTo(Verdict.Kind.UNKNOWN);
+        assertThat(DeclineClassifier.classify(parse(429, "")).kind()).isEqualTo(Verdict.Kind.UNKNOWN);
+        assertThat(DeclineClassifier.classify(parse(200, "{\"message\":\"no result\"}")).kind()).isEqualTo(Verdict.Kind.UNKNOWN);
+        assertThat(DeclineClassifier.classify(CrmResult.notSent("circuit open")).kind()).isEqualTo(Verdict.Kind.NOT_SENT);
+    }
+
+    @Test
+    void queryWithoutMatchIsNotAnOutage() {
+        CrmResult result = parse(200, "{\"result\":\"ERROR\",\"message\":\"No orders matching those parameters could be found\"}");
+        assertThat(result.noMatchingOrder()).isTrue();
+    }
+
+    @Test
+    void secretsNeverSurviveInTheRawMessage() {
+        CrmResult result = parse(200, "{\"result\":\"ERROR\",\"message\":\"bad consent " + TOKEN
+                + " for p&ss=word, also Atza%7Cother-token and Atza|third\"}");
+        assertThat(result.rawMessage()).doesNotContain("secret-token", "p&ss=word", "other-token", "third")
+                .contains("[redacted]");
+        CrmResult html = parse(502, "<html>password=p%26ss%3Dword</html>");
+        assertThat(html.rawMessage()).doesNotContain("p%26ss%3Dword");
+    }
+}
