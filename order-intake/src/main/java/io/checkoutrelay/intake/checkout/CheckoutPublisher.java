@@ -1,0 +1,78 @@
+package io.checkoutrelay.intake.checkout;
+
+import io.checkoutrelay.intake.config.IntakeProperties;
+import io.checkoutrelay.intake.status.StatusBoard;
+import io.checkoutrelay.schemas.AmazonCheckoutCaptured;
+import io.checkoutrelay.schemas.CheckoutKind;
+import io.checkoutrelay.schemas.CheckoutStatusChanged;
+import io.checkoutrelay.schemas.topic.Topics;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.apache.avro.specific.SpecificRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Makes an accepted checkout durable: the captured record first (idempotent producer, acks=all),
+ * then its ACCEPTED status. The returned future fails when the captured record was not acknowledged
+ * within the publish timeout; a status record that fails afterwards does not undo the acceptance
+ * (the next stage writes the status again).
+ */
+@Component
+public class CheckoutPublisher {
+
+    private static final Logger log = LoggerFactory.getLogger(CheckoutPublisher.class);
+
+    private final KafkaTemplate<String, SpecificRecord> kafka;
+    private final CaptureRecords records;
+    private final StatusBoard board;
+    private final Duration timeout;
+
+    public CheckoutPublisher(KafkaTemplate<String, SpecificRecord> kafka, CaptureRecords records, StatusBoard board,
+                             IntakeProperties properties) {
+        this.kafka = kafka;
+        this.records = records;
+        this.board = board;
+        this.timeout = properties.publish().timeout();
+    }
+
+    public CompletableFuture<CheckoutStatusChanged> publish(AmazonCheckoutCaptured captured) {
+        String checkoutId = captured.getCheckoutId();
+        CheckoutStatusChanged accepted = records.accepted(captured);
+        CompletableFuture<?> durable;
+        try {
+            durable = kafka.send(Topics.CHECKOUT_CAPTURED.name(), checkoutId, captured);
+        } catch (RuntimeException e) {
+            durable = CompletableFuture.failedFuture(e);
+        }
+        return durable.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                .thenCompose(sent -> publishStatus(accepted))
+                .thenApply(ignored -> {
+                    board.record(accepted);
+                    return accepted;
+                });
+    }
+
+    private CompletableFuture<Void> publishStatus(CheckoutStatusChanged status) {
+        String key = status.getKind() == CheckoutKind.UPSELL
+                ? Topics.upsellStatusKey(status.getCheckoutId(), status.getUpsellId()) : status.getCheckoutId();
+        try {
+            return kafka.send(Topics.CHECKOUT_STATUS.name(), key, status)
+                    .orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                    .handle((sent, error) -> {
+                        if (error != null) {
+                            log.warn("checkout {} accepted, but its ACCEPTED status was not written: {}",
+                                    status.getCheckoutId(), error.getClass().getSimpleName());
+                        }
+                        return null;
+                    });
+        } catch (RuntimeException e) {
+            log.warn("checkout {} accepted, but its ACCEPTED status was not written: {}", status.getCheckoutId(),
+                    e.getClass().getSimpleName());
+            return CompletableFuture.completedFuture(null);
+        }
+    }
+}

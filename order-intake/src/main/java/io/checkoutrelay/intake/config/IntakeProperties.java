@@ -1,0 +1,55 @@
+package io.checkoutrelay.intake.config;
+
+import java.time.Duration;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Settings of the intake (prefix {@code intake}); application.yml maps the contract's environment
+ * variables onto them.
+ *
+ * @param allowedOrigins  lander origins allowed by CORS (INTAKE_ALLOWED_ORIGINS)
+ * @param trustedProxies  addresses or CIDR ranges of proxies whose X-Forwarded-For is believed
+ * @param maxBodySize     request bodies above this get 413
+ * @param partitions      partition count of the topics the intake creates
+ * @param publish         bounds on making a checkout durable
+ * @param rateLimit       per-client request budget
+ * @param status          status view and long polling
+ */
+@ConfigurationProperties(prefix = "intake")
+public record IntakeProperties(
+        @DefaultValue List<String> allowedOrigins,
+        @DefaultValue List<String> trustedProxies,
+        @DefaultValue("16KB") DataSize maxBodySize,
+        @DefaultValue("6") int partitions,
+        @DefaultValue Publish publish,
+        @DefaultValue RateLimit rateLimit,
+        @DefaultValue Status status) {
+
+    /**
+     * @param timeout how long a request waits for the broker's acknowledgement before answering 503;
+     *                the producer's own delivery timeout is derived from it, so the producer gives up first
+     */
+    public record Publish(@DefaultValue("5s") Duration timeout, @DefaultValue("2s") Duration maxBlock) {
+    }
+
+    /**
+     * @param requestsPerSecond sustained requests per client and second
+     * @param burst             requests a client may make at once
+     * @param maxClients        clients tracked at once; beyond it the idlest are forgotten
+     */
+    public record RateLimit(@DefaultValue("true") boolean enabled, @DefaultValue("10") double requestsPerSecond,
+                            @DefaultValue("30") int burst, @DefaultValue("100000") int maxClients) {
+    }
+
+    /**
+     * @param maxWait        the largest waitSeconds a GET may ask for
+     * @param upsellGrace    how long an upsell for a checkout this replica has not seen yet waits for it
+     * @param maxWaiters     long polls held at once; beyond it GET answers at once
+     */
+    public record Status(@DefaultValue("30s") Duration maxWait, @DefaultValue("3s") Duration upsellGrace,
+                         @DefaultValue("20000") int maxWaiters) {
+    }
+}

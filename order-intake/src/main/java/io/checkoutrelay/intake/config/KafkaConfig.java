@@ -1,0 +1,63 @@
+package io.checkoutrelay.intake.config;
+
+import io.checkoutrelay.schemas.serde.RelaySerdes;
+import io.checkoutrelay.schemas.topic.TopicSpec;
+import io.checkoutrelay.schemas.topic.Topics;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.ProducerFactory;
+
+/**
+ * The producer every accepted checkout goes through (idempotent, acks=all, bounded blocking and
+ * delivery time) and the topics the intake writes.
+ */
+@Configuration(proxyBeanMethods = false)
+public class KafkaConfig {
+
+    /** The producer gives up this long before the request stops waiting, so its verdict decides. */
+    private static final long DELIVERY_MARGIN_MS = 500;
+    private static final long LINGER_MS = 2;
+
+    @Bean
+    ProducerFactory<String, SpecificRecord> relayProducerFactory(KafkaProperties kafka, IntakeProperties intake,
+                                                                 @Value("${relay.registry-url}") String registryUrl) {
+        Map<String, Object> configs = kafka.buildProducerProperties();
+        configs.putAll(RelaySerdes.producerConfigs(registryUrl));
+        long deliveryMs = Math.max(1000, intake.publish().timeout().toMillis() - DELIVERY_MARGIN_MS);
+        configs.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        configs.put(ProducerConfig.ACKS_CONFIG, "all");
+        configs.put(ProducerConfig.LINGER_MS_CONFIG, LINGER_MS);
+        configs.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) deliveryMs);
+        configs.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) (deliveryMs - LINGER_MS));
+        configs.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, intake.publish().maxBlock().toMillis());
+        return new DefaultKafkaProducerFactory<>(configs);
+    }
+
+    @Bean
+    KafkaTemplate<String, SpecificRecord> relayTemplate(ProducerFactory<String, SpecificRecord> factory) {
+        return new KafkaTemplate<>(factory);
+    }
+
+    @Bean
+    NewTopic capturedTopic(IntakeProperties intake) {
+        return topic(Topics.CHECKOUT_CAPTURED, intake.partitions());
+    }
+
+    @Bean
+    NewTopic statusTopic(IntakeProperties intake) {
+        return topic(Topics.CHECKOUT_STATUS, intake.partitions());
+    }
+
+    private static NewTopic topic(TopicSpec spec, int partitions) {
+        return new NewTopic(spec.name(), Optional.of(partitions), Optional.empty()).configs(spec.configs());
+    }
+}

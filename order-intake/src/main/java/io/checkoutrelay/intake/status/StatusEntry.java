@@ -1,0 +1,42 @@
+package io.checkoutrelay.intake.status;
+
+import io.checkoutrelay.schemas.CheckoutStatus;
+import io.checkoutrelay.schemas.CheckoutStatusChanged;
+import io.checkoutrelay.schemas.Decline;
+import io.checkoutrelay.schemas.DeclineClass;
+import java.time.Instant;
+
+/** The latest known status of an order or an upsell, as the status topic told it. */
+public record StatusEntry(int attempt, CheckoutStatus status, String crmOrderId, Decline decline, Long productId,
+                          Instant changedAt) {
+
+    static StatusEntry of(CheckoutStatusChanged change) {
+        return new StatusEntry(change.getAttempt(), change.getStatus(), change.getCrmOrderId(), change.getDecline(),
+                change.getProductId(), change.getChangedAt());
+    }
+
+    public boolean settled() {
+        return status == CheckoutStatus.IMPORTED || status == CheckoutStatus.DECLINED;
+    }
+
+    /** Declined in a way the buyer can fix in the Wallet widget: a resubmission is a new attempt. */
+    public boolean awaitsCustomerAction() {
+        return status == CheckoutStatus.DECLINED && decline != null
+                && decline.getDeclineClass() == DeclineClass.CUSTOMER_ACTION;
+    }
+
+    /**
+     * Whether {@code next} replaces this entry: a higher attempt always does, a lower one never; within
+     * an attempt a settled status is never replaced by an unsettled one, and ACCEPTED never replaces a
+     * later stage (the intake's own record may arrive after the enricher's).
+     */
+    boolean supersededBy(StatusEntry next) {
+        if (next.attempt != attempt) {
+            return next.attempt > attempt;
+        }
+        if (settled()) {
+            return next.settled();
+        }
+        return next.status != CheckoutStatus.ACCEPTED || status == CheckoutStatus.ACCEPTED;
+    }
+}

@@ -1,0 +1,148 @@
+package io.checkoutrelay.intake.status;
+
+import io.apicurio.registry.serde.avro.AvroKafkaDeserializer;
+import io.checkoutrelay.schemas.CheckoutStatusChanged;
+import io.checkoutrelay.schemas.serde.RelaySerdes;
+import io.checkoutrelay.schemas.topic.Topics;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads ALL partitions of checkout.status.v1 from the beginning (assign, no consumer group: every
+ * replica holds the whole view) into the {@link StatusBoard}. Undecodable records are counted and
+ * skipped. Ready once it has read up to the end offsets it found at start.
+ */
+@Component
+public class StatusMaterializer implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(StatusMaterializer.class);
+    private static final String TOPIC = Topics.CHECKOUT_STATUS.name();
+
+    private final StatusBoard board;
+    private final Map<String, Object> consumerConfigs;
+    private final Map<String, Object> deserializerConfigs;
+    private final AtomicLong skipped = new AtomicLong();
+    private volatile boolean running;
+    private volatile boolean caughtUp;
+    private volatile KafkaConsumer<String, byte[]> consumer;
+    private Thread thread;
+
+    public StatusMaterializer(StatusBoard board, KafkaProperties kafka, @Value("${relay.registry-url}") String registryUrl) {
+        this.board = board;
+        Map<String, Object> configs = kafka.buildConsumerProperties();
+        configs.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        configs.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        configs.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        configs.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        configs.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        configs.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        this.consumerConfigs = configs;
+        this.deserializerConfigs = RelaySerdes.consumerConfigs(registryUrl);
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        thread = new Thread(this::run, "status-materializer");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        KafkaConsumer<String, byte[]> c = consumer;
+        if (c != null) {
+            c.wakeup();
+        }
+        try {
+            if (thread != null) {
+                thread.join(5000);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    public boolean caughtUp() {
+        return caughtUp;
+    }
+
+    public long skipped() {
+        return skipped.get();
+    }
+
+    private void run() {
+        try (KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(consumerConfigs);
+             AvroKafkaDeserializer<CheckoutStatusChanged> avro = new AvroKafkaDeserializer<>()) {
+            consumer = c;
+            avro.configure(deserializerConfigs, false);
+            List<TopicPartition> partitions = awaitPartitions(c);
+            c.assign(partitions);
+            c.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = c.endOffsets(partitions);
+            while (running) {
+                for (ConsumerRecord<String, byte[]> record : c.poll(Duration.ofMillis(500))) {
+                    apply(avro, record);
+                }
+                if (!caughtUp && partitions.stream().allMatch(p -> c.position(p) >= end.get(p))) {
+                    caughtUp = true;
+                    log.info("status view loaded: {} checkouts from {} partitions", board.size(), partitions.size());
+                }
+            }
+        } catch (WakeupException e) {
+            // stopping
+        } catch (RuntimeException e) {
+            if (running) {
+                log.error("status materializer stopped: {}", e.toString());
+            }
+        }
+    }
+
+    private List<TopicPartition> awaitPartitions(KafkaConsumer<String, byte[]> c) {
+        while (running) {
+            try {
+                var infos = c.partitionsFor(TOPIC, Duration.ofSeconds(5));
+                if (infos != null && !infos.isEmpty()) {
+                    return infos.stream().map(i -> new TopicPartition(TOPIC, i.partition())).toList();
+                }
+            } catch (org.apache.kafka.common.errors.TimeoutException e) {
+                log.warn("waiting for topic {}: {}", TOPIC, e.getMessage());
+            }
+        }
+        throw new WakeupException();
+    }
+
+    private void apply(AvroKafkaDeserializer<CheckoutStatusChanged> avro, ConsumerRecord<String, byte[]> record) {
+        if (record.value() == null) {
+            return;
+        }
+        try {
+            board.record(avro.deserialize(TOPIC, record.value()));
+        } catch (RuntimeException e) {
+            skipped.incrementAndGet();
+            log.warn("skipped undecodable status record {}-{}@{}: {}", TOPIC, record.partition(), record.offset(),
+                    e.getClass().getSimpleName());
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package io.checkoutrelay.intake.status;
+
+import io.checkoutrelay.schemas.CheckoutKind;
+import io.checkoutrelay.schemas.CheckoutStatusChanged;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** The in-memory view of checkout.status.v1: one immutable {@link CheckoutState} per checkout. */
+public final class StatusView {
+
+    private final Map<String, CheckoutState> checkouts = new ConcurrentHashMap<>();
+
+    public Optional<CheckoutState> find(String checkoutId) {
+        return Optional.ofNullable(checkouts.get(checkoutId));
+    }
+
+    /** Applies one status record; returns the new state when it changed anything. */
+    public Optional<CheckoutState> apply(CheckoutStatusChanged change) {
+        StatusEntry next = StatusEntry.of(change);
+        boolean[] changed = {false};
+        CheckoutState state = checkouts.compute(change.getCheckoutId(), (id, current) -> {
+            CheckoutState base = current != null ? current : new CheckoutState(id, null, Map.of());
+            if (change.getKind() == CheckoutKind.ORDER) {
+                if (base.order() != null && !base.order().supersededBy(next)) {
+                    return current;
+                }
+                changed[0] = true;
+                return new CheckoutState(id, next, base.upsells());
+            }
+            String upsellId = change.getUpsellId();
+            if (upsellId == null) {
+                return current;
+            }
+            StatusEntry previous = base.upsells().get(upsellId);
+            if (previous != null && !previous.supersededBy(next)) {
+                return current;
+            }
+            Map<String, StatusEntry> upsells = new LinkedHashMap<>(base.upsells());
+            upsells.put(upsellId, previous != null && next.productId() == null
+                    ? new StatusEntry(next.attempt(), next.status(), next.crmOrderId(), next.decline(),
+                            previous.productId(), next.changedAt())
+                    : next);
+            changed[0] = true;
+            return new CheckoutState(id, base.order(), java.util.Collections.unmodifiableMap(upsells));
+        });
+        return changed[0] ? Optional.of(state) : Optional.empty();
+    }
+
+    public int size() {
+        return checkouts.size();
+    }
+}
