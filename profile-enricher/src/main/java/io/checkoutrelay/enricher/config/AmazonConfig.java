@@ -1,0 +1,85 @@
+package io.checkoutrelay.enricher.config;
+
+import io.checkoutrelay.enricher.amazon.AmazonHosts;
+import io.checkoutrelay.enricher.amazon.LoginWithAmazon;
+import io.checkoutrelay.enricher.amazon.ResilientAmazon;
+import io.checkoutrelay.enricher.checkout.CheckoutEnricher;
+import io.checkoutrelay.enricher.metrics.EnricherMetrics;
+import io.checkoutrelay.schemas.token.TokenCipher;
+import io.checkoutrelay.schemas.token.TokenKeyRing;
+import io.github.resilience4j.bulkhead.ThreadPoolBulkheadRegistry;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.retry.RetryRegistry;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Login with Amazon: the HTTP client, resilience4j's retry, circuit breaker and bulkhead named
+ * {@value #RESILIENCE_NAME} (configured under resilience4j.* in application.yml), and the enricher.
+ */
+@Configuration(proxyBeanMethods = false)
+class AmazonConfig {
+
+    static final String RESILIENCE_NAME = "amazon";
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    EnricherMetrics enricherMetrics(MeterRegistry registry) {
+        return new EnricherMetrics(registry);
+    }
+
+    @Bean
+    TokenCipher tokenCipher(EnricherProperties properties) {
+        return new TokenCipher(TokenKeyRing.parse(properties.tokenKeys()));
+    }
+
+    @Bean(destroyMethod = "shutdownNow")
+    ScheduledExecutorService enricherScheduler() {
+        AtomicInteger count = new AtomicInteger();
+        return Executors.newScheduledThreadPool(2, runnable -> {
+            Thread thread = new Thread(runnable, "enricher-scheduler-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    @Bean
+    LoginWithAmazon loginWithAmazon(EnricherProperties properties, JsonMapper json, EnricherMetrics metrics) {
+        HttpClient http = HttpClient.newBuilder()
+                .connectTimeout(properties.amazon().connectTimeout())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+        return new LoginWithAmazon(http, properties.amazon().requestTimeout(), json, metrics);
+    }
+
+    @Bean
+    ResilientAmazon resilientAmazon(LoginWithAmazon amazon, RetryRegistry retries, CircuitBreakerRegistry breakers,
+            ThreadPoolBulkheadRegistry bulkheads, ScheduledExecutorService enricherScheduler, Clock clock,
+            EnricherMetrics metrics) {
+        return new ResilientAmazon(amazon, retries.retry(RESILIENCE_NAME), breakers.circuitBreaker(RESILIENCE_NAME),
+                bulkheads.bulkhead(RESILIENCE_NAME), enricherScheduler, clock, metrics);
+    }
+
+    @Bean
+    CheckoutEnricher checkoutEnricher(EnricherProperties properties, TokenCipher cipher, ResilientAmazon amazon,
+            Clock clock) {
+        String clientId = RequiredSetting.require(properties.amazon().clientId(), "AMAZON_CLIENT_ID",
+                "our Login with Amazon client id, which every token's tokeninfo aud must equal");
+        String baseUrl = RequiredSetting.require(properties.amazon().baseUrl(), "AMAZON_API_BASE_URL",
+                "the Login with Amazon host");
+        AmazonHosts hosts = new AmazonHosts(baseUrl, properties.amazon().billerBaseUrls());
+        return new CheckoutEnricher(cipher, amazon, hosts, clientId, properties.tokenLifetime(),
+                properties.retryWindow(), clock);
+    }
+}
