@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.checkoutrelay.intake.support.Checkouts;
 import io.checkoutrelay.intake.support.RunningIntake;
+import io.checkoutrelay.intake.support.SharedIntake;
 import io.checkoutrelay.intake.support.Statuses;
 import io.checkoutrelay.intake.support.Topic;
 import io.checkoutrelay.localstack.junit.Infrastructure;
@@ -24,7 +25,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -33,7 +33,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Every response code of the contract, against a real broker and registry. */
-@ExtendWith(RealInfrastructure.class)
+@ExtendWith({RealInfrastructure.class, SharedIntake.class})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CheckoutApiTest {
 
@@ -44,15 +44,10 @@ class CheckoutApiTest {
     private RunningIntake intake;
 
     @BeforeAll
-    void start(Infrastructure infra) {
-        this.infra = infra;
-        this.tokenKeys = RunningIntake.newTokenKeys();
-        this.intake = RunningIntake.start(RunningIntake.settings(infra, tokenKeys));
-    }
-
-    @AfterAll
-    void stop() {
-        intake.close();
+    void connect(SharedIntake.Instance shared) {
+        this.infra = shared.infra();
+        this.tokenKeys = shared.tokenKeys();
+        this.intake = shared.intake();
     }
 
     @Test
