@@ -30,7 +30,6 @@ import io.checkoutrelay.importer.metrics.ImporterMetrics;
 import io.checkoutrelay.schemas.serde.RelaySerdes;
 import io.checkoutrelay.schemas.token.TokenCipher;
 import io.checkoutrelay.schemas.token.TokenKeyRing;
-import io.checkoutrelay.schemas.topic.Topics;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
 import tools.jackson.databind.json.JsonMapper;
@@ -105,7 +104,7 @@ class ImporterConfiguration {
         consumerConfigs.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         consumerConfigs.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         Outputs outputs = new Outputs(avroProducer);
-        return EnrichedConsumer.create(Topics.CHECKOUT_ENRICHED.name(), consumerConfigs,
+        return EnrichedConsumer.create(properties.topics().input(), consumerConfigs,
                 properties.consumer().maxInFlight(), properties.consumer().revokeWait(), avroDeserializer(properties),
                 cipher, deadLetterProducer,
                 lease -> new Importer(new FlowContext(crm, ledger, outputs, metrics, lease), properties.retry()),

@@ -42,8 +42,12 @@ public record ImporterProperties(
         }
     }
 
-    /** Partition count of the topics this service creates (the ledger must match the input's). */
+    /**
+     * The input topic and the topics this service creates, with their partition count (the ledger's
+     * must equal the input's: it is co-partitioned with it).
+     */
     public record Topics(
+            @DefaultValue("amazon.checkout.enriched.v1") String input,
             @DefaultValue("6") int partitions,
             @DefaultValue("1") short replicationFactor,
             @DefaultValue("crm-importer.ledger.v1") String ledger) {

@@ -33,7 +33,9 @@ class KafkaTopicsConfiguration {
 
     @Bean
     NewTopic enrichedDeadLetterTopic(ImporterProperties properties) {
-        return topic(Topics.CHECKOUT_ENRICHED.deadLetter(), properties.topics());
+        TopicSpec input = new TopicSpec(properties.topics().input(), Topics.CHECKOUT_ENRICHED.cleanupPolicy(),
+                Topics.CHECKOUT_ENRICHED.retention(), Topics.CHECKOUT_ENRICHED.purpose());
+        return topic(input.deadLetter(), properties.topics());
     }
 
     @Bean

@@ -1,0 +1,347 @@
+package io.checkoutrelay.importer.flow;
+
+import static io.checkoutrelay.importer.support.TestCheckouts.line;
+import static io.checkoutrelay.importer.support.TestCheckouts.newCheckout;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import io.checkoutrelay.importer.support.KafkaTestClient;
+import io.checkoutrelay.importer.support.RunningImporter;
+import io.checkoutrelay.importer.support.RunningSandbox;
+import io.checkoutrelay.importer.support.SandboxCrm;
+import io.checkoutrelay.importer.support.TestCheckouts;
+import io.checkoutrelay.importer.support.TestCheckouts.Checkout;
+import io.checkoutrelay.localstack.junit.Infrastructure;
+import io.checkoutrelay.localstack.junit.RealInfrastructure;
+import io.checkoutrelay.schemas.CheckoutKind;
+import io.checkoutrelay.schemas.CheckoutStatus;
+import io.checkoutrelay.schemas.CheckoutStatusChanged;
+import io.checkoutrelay.schemas.DeclineClass;
+import io.checkoutrelay.schemas.ImportedItem;
+import io.checkoutrelay.schemas.OrderDeclined;
+import io.checkoutrelay.schemas.OrderImported;
+import io.checkoutrelay.schemas.identity.CheckoutIds;
+import io.checkoutrelay.schemas.topic.Topics;
+import tools.jackson.databind.JsonNode;
+
+/** The import flow against a real broker, a real registry and the sandbox CRM, one scenario per test. */
+@ExtendWith({RealInfrastructure.class, RunningSandbox.class})
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class CrmImportFlowTest {
+
+    private static final String INPUT = "flow.checkout.enriched.v1";
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    private SandboxCrm sandbox;
+    private KafkaTestClient kafka;
+    private RunningImporter importer;
+    private KafkaTestClient.Collector imported;
+    private KafkaTestClient.Collector declined;
+    private KafkaTestClient.Collector statuses;
+    private KafkaTestClient.Collector deadLetters;
+    private final TestCheckouts checkouts = new TestCheckouts();
+
+    @BeforeAll
+    void start(Infrastructure infra, SandboxCrm sandboxCrm) {
+        sandbox = sandboxCrm;
+        kafka = new KafkaTestClient(infra);
+        kafka.createTopic(INPUT, 3);
+        importer = RunningImporter.start(RunningImporter.settings(infra, sandbox, INPUT, 3));
+        imported = kafka.collect(Topics.ORDER_IMPORTED.name(), false);
+        declined = kafka.collect(Topics.ORDER_DECLINED.name(), false);
+        statuses = kafka.collect(Topics.CHECKOUT_STATUS.name(), false);
+        deadLetters = kafka.collect(INPUT + ".dlt", true);
+    }
+
+    @AfterAll
+    void stop() {
+        if (importer != null) {
+            importer.close();
+        }
+        if (kafka != null) {
+            kafka.close();
+        }
+    }
+
+    @Test
+    void importsTwoProductsAndAnUpsellWithTheExactCrmParameters() {
+        Checkout checkout = newCheckout();
+        String upsellReference = "S01-UP-" + UUID.randomUUID().toString().substring(0, 12);
+        kafka.send(INPUT, checkout.checkoutId(), checkouts.order(checkout, 1,
+                List.of(line(101, 2, "19.95"), line(102, 1, "5.00"))));
+        kafka.send(INPUT, checkout.checkoutId(), checkouts.upsell(checkout, upsellReference, 205, "9.95"));
+
+        List<OrderImported> results = imported.await(OrderImported.class,
+                r -> r.getCheckoutId().equals(checkout.checkoutId()), 2, WAIT);
+        OrderImported order = results.stream().filter(r -> r.getKind() == CheckoutKind.ORDER).findFirst().orElseThrow();
+        OrderImported upsell = results.stream().filter(r -> r.getKind() == CheckoutKind.UPSELL).findFirst().orElseThrow();
+        String orderId = order.getCrmOrderId();
+
+        String sessionId = "s-" + checkout.checkoutId().substring(0, 8);
+        List<JsonNode> leads = sandbox.calls("leads/import", "sessionId", sessionId);
+        assertThat(leads).hasSize(1);
+        assertThat(params(leads.get(0))).containsExactlyInAnyOrderEntriesOf(Map.of(
+                "loginId", "relay-local", "password", "***", "campaignId", "12", "firstName", "Jane",
+                "lastName", "Q Doe", "emailAddress", "jane@example.com", "phoneNumber", "5551234567",
+                "ipAddress", "203.0.113.9", "sessionId", sessionId));
+        List<JsonNode> orders = sandbox.calls("order/import", "amazonOrderId", checkout.orderReferenceId());
+        assertThat(orders).hasSize(1);
+        Map<String, String> expectedOrder = new java.util.HashMap<>(params(leads.get(0)));
+        expectedOrder.putAll(Map.of("orderId", orderId, "couponCode", "SAVE10", "affId", "aff-3",
+                "salesUrl", "https://lander.example/p1", "paySource", "AMAZON", "amazonBillerId", "7",
+                "amazonOrderId", checkout.orderReferenceId(), "amazonAddressConsent", sha256(checkout.token())));
+        expectedOrder.putAll(Map.of("product1_id", "101", "product1_qty", "2", "product1_price", "19.95",
+                "product2_id", "102", "product2_qty", "1", "product2_price", "5.00"));
+        assertThat(params(orders.get(0))).containsExactlyInAnyOrderEntriesOf(expectedOrder);
+        List<JsonNode> upsales = sandbox.calls("upsale/import", "orderId", orderId);
+        assertThat(upsales).hasSize(1);
+        assertThat(params(upsales.get(0))).containsExactlyInAnyOrderEntriesOf(Map.of(
+                "loginId", "relay-local", "password", "***", "orderId", orderId, "productId", "205",
+                "productQty", "1", "productPrice", "9.95", "amazonBillerId", "7", "amazonOrderId", upsellReference,
+                "amazonAddressConsent", sha256(TestCheckouts.upsellToken(checkout))));
+
+        assertThat(order.getAttempt()).isEqualTo(1);
+        assertThat(order.getCampaignId()).isEqualTo(12L);
+        assertThat(order.getAmazonOrderReferenceId()).isEqualTo(checkout.orderReferenceId());
+        assertThat(order.getCrmOrderStatus()).isEqualTo("COMPLETE");
+        assertThat(order.getSettledByQuery()).isFalse();
+        assertThat(order.getCrmCustomerId()).isNotBlank();
+        assertThat(order.getItems()).extracting(ImportedItem::getProductId, ImportedItem::getQuantity, ImportedItem::getPrice)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(101L, 2, new BigDecimal("19.95")),
+                        org.assertj.core.groups.Tuple.tuple(102L, 1, new BigDecimal("5.00")));
+        assertThat(order.getTotalAmount()).isEqualByComparingTo("44.90");
+        assertThat(upsell.getCrmOrderId()).isEqualTo(orderId);
+        assertThat(upsell.getUpsellId()).isEqualTo(CheckoutIds.upsellId(upsellReference));
+        assertThat(upsell.getAmazonOrderReferenceId()).isEqualTo(upsellReference);
+        assertThat(upsell.getItems()).extracting(ImportedItem::getProductId, ImportedItem::getQuantity, ImportedItem::getPrice)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(205L, 1, new BigDecimal("9.95")));
+        assertThat(upsell.getTotalAmount()).isEqualByComparingTo("54.85");
+
+        JsonNode crmOrder = sandbox.order(orderId);
+        assertThat(crmOrder.path("orderStatus").asString()).isEqualTo("COMPLETE");
+        assertThat(crmOrder.path("completedImports").asInt()).isEqualTo(1);
+        assertThat(crmOrder.path("upsaleCalls").asInt()).isEqualTo(1);
+        assertThat(statusesOf(checkout.checkoutId())).containsSubsequence(CheckoutStatus.IMPORTING, CheckoutStatus.IMPORTED);
+        String upsellKey = Topics.upsellStatusKey(checkout.checkoutId(), CheckoutIds.upsellId(upsellReference));
+        assertThat(statuses.matching(r -> upsellKey.equals(r.key())))
+                .extracting(r -> ((CheckoutStatusChanged) r.value()).getStatus())
+                .containsSubsequence(CheckoutStatus.IMPORTING, CheckoutStatus.IMPORTED);
+    }
+
+    @Test
+    void twoServiceUnavailableAnswersThenSuccessMakeOneOrder() {
+        Checkout checkout = newCheckout();
+        sandbox.rule("{\"endpoint\":\"order/import\",\"match\":{\"amazonOrderId\":\"" + checkout.orderReferenceId()
+                + "\"},\"times\":2,\"respond\":{\"status\":503}}");
+        kafka.send(INPUT, checkout.checkoutId(), checkouts.order(checkout, 1, List.of(line(101, 1, "19.95"))));
+
+        OrderImported result = awaitImported(checkout).get(0);
+        assertThat(sandbox.calls("order/import", "amazonOrderId", checkout.orderReferenceId())).hasSize(3);
+        assertThat(sandbox.calls("order/query", "orderId", result.getCrmOrderId())).hasSize(2);
+        assertOneChargedOrder(checkout, result.getCrmOrderId());
+        assertThat(statusesOf(checkout.checkoutId())).contains(CheckoutStatus.RETRYING)
+                .endsWith(CheckoutStatus.IMPORTED);
+    }
+
+    @Test
+    void timeoutAfterTheCrmCreatedTheOrderIsSettledByOrderQueryWithoutASecondImport() {
+        Checkout checkout = newCheckout();
+        sandbox.settings("{\"crm.timeout-delay\":\"4s\"}");
+        try {
+            kafka.send(INPUT, checkout.checkoutId(), checkouts.order(checkout, 1, List.of(line(9006, 1, "10.00"))));
+            OrderImported result = awaitImported(checkout).get(0);
+            assertThat(result.getSettledByQuery()).isTrue();
+            assertThat(result.getCrmOrderStatus()).isEqualTo("COMPLETE");
+            assertThat(sandbox.calls("order/import", "amazonOrderId", checkout.orderReferenceId())).hasSize(1);
+            assertThat(sandbox.calls("order/query", "orderId", result.getCrmOrderId())).isNotEmpty();
+            assertOneChargedOrder(checkout, result.getCrmOrderId());
+        } finally {
+            sandbox.settings("{\"crm.timeout-delay\":\"35s\"}");
+        }
+    }
+
+    @Test
+    void doubleDeliveryOfTheSameRecordMakesOneOrder() {
+        Checkout checkout = newCheckout();
+        var record = checkouts.order(checkout, 1, List.of(line(101, 1, "19.95")));
+        kafka.send(INPUT, checkout.checkoutId(), record);
+        kafka.send(INPUT, checkout.checkoutId(), record);
+        // an upsell behind both on the same key: once it is imported, both deliveries were processed
+        kafka.send(INPUT, checkout.checkoutId(), checkouts.upsell(checkout, "S01-UP-" + UUID.randomUUID(), 205, null));
+        List<OrderImported> results = awaitImported(checkout, 2);
+
+        assertThat(results).filteredOn(r -> r.getKind() == CheckoutKind.ORDER).hasSize(1);
+        String sessionId = "s-" + checkout.checkoutId().substring(0, 8);
+        assertThat(sandbox.calls("leads/import", "sessionId", sessionId)).hasSize(1);
+        assertThat(sandbox.calls("order/import", "amazonOrderId", checkout.orderReferenceId())).hasSize(1);
+        assertOneChargedOrder(checkout, results.get(0).getCrmOrderId());
+    }
+
+    @Test
+    void invalidPaymentMethodAsksTheBuyerAndTheNextAttemptLandsInTheSameLeadOrder() {
+        Checkout checkout = newCheckout();
+        kafka.send(INPUT, checkout.checkoutId(), checkouts.order(checkout, 1, List.of(line(9011, 1, "10.00"))));
+        OrderDeclined decline = awaitDeclined(checkout).get(0);
+        assertThat(decline.getDecline().getDeclineClass()).isEqualTo(DeclineClass.CUSTOMER_ACTION);
+        assertThat(decline.getDecline().getReason()).isEqualTo("InvalidPaymentMethod");
+        assertThat(decline.getAttempt()).isEqualTo(1);
+        assertThat(decline.getRawMessage()).contains("InvalidPaymentMethod").doesNotContain("Atza");
+        assertThat(decline.getSourceTopic()).isEqualTo(INPUT);
+        assertThat(decline.getSourceOffset()).isNotNull();
+        String leadOrderId = decline.getCrmOrderId();
+        assertThat(leadOrderId).isNotBlank();
+
+        kafka.send(INPUT, checkout.checkoutId(), checkouts.order(checkout, 2, List.of(line(9011, 1, "10.00"))));
+        OrderImported result = awaitImported(checkout).get(0);
+        assertThat(result.getAttempt()).isEqualTo(2);
+        assertThat(result.getCrmOrderId()).isEqualTo(leadOrderId);
+        String sessionId = "s-" + checkout.checkoutId().substring(0, 8);
+        assertThat(sandbox.calls("leads/import", "sessionId", sessionId)).hasSize(1);
+        assertThat(sandbox.order(leadOrderId).path("importOrderCalls").asInt()).isEqualTo(2);
+        assertOneChargedOrder(checkout, leadOrderId);
+    }
+
+    @Test
+    void amazonRejectedIsTerminal() {
+        Checkout checkout = newCheckout();
+        kafka.send(INPUT, checkout.checkoutId(), checkouts.order(checkout, 1, List.of(line(9002, 1, "10.00"))));
+        OrderDeclined decline = awaitDeclined(checkout).get(0);
+        assertThat(decline.getDecline().getDeclineClass()).isEqualTo(DeclineClass.TERMINAL);
+        assertThat(decline.getDecline().getReason()).isEqualTo("AmazonRejected");
+        assertThat(decline.getDecline().getMessage()).isNotBlank();
+        assertThat(decline.getDeclinedBy()).isEqualTo("crm-importer");
+        assertThat(decline.getRawMessage()).isEqualTo("Transaction Declined: AmazonRejected");
+        assertThat(statusesOf(checkout.checkoutId())).endsWith(CheckoutStatus.DECLINED);
+    }
+
+    @Test
+    void validationErrorsAndMerchantRedirectsAreDeclinedWithoutRetry() {
+        Checkout invalid = newCheckout();
+        Checkout redirected = newCheckout();
+        kafka.send(INPUT, invalid.checkoutId(), checkouts.order(invalid, 1, List.of(line(9003, 1, "10.00"))));
+        kafka.send(INPUT, redirected.checkoutId(), checkouts.order(redirected, 1, List.of(line(9010, 1, "10.00"))));
+
+        OrderDeclined invalidDecline = awaitDeclined(invalid).get(0);
+        assertThat(invalidDecline.getDecline().getDeclineClass()).isEqualTo(DeclineClass.INVALID_REQUEST);
+        assertThat(invalidDecline.getFieldErrors()).containsOnly(entry("product1_id", "Invalid product"));
+        OrderDeclined redirectDecline = awaitDeclined(redirected).get(0);
+        assertThat(redirectDecline.getDecline().getDeclineClass()).isEqualTo(DeclineClass.TERMINAL);
+        assertThat(redirectDecline.getDecline().getReason()).isEqualTo("merchant_redirect");
+        assertThat(sandbox.calls("order/import", "amazonOrderId", invalid.orderReferenceId())).hasSize(1);
+        assertThat(sandbox.calls("order/import", "amazonOrderId", redirected.orderReferenceId())).hasSize(1);
+    }
+
+    @Test
+    void anUpsellWaitsForItsParentInFlightAndLandsOnItsOrder() {
+        Checkout checkout = newCheckout();
+        sandbox.rule("{\"endpoint\":\"order/import\",\"match\":{\"amazonOrderId\":\"" + checkout.orderReferenceId()
+                + "\"},\"times\":1,\"respond\":{\"delayMillis\":1500}}");
+        kafka.send(INPUT, checkout.checkoutId(), checkouts.order(checkout, 1, List.of(line(101, 1, "19.95"))));
+        kafka.send(INPUT, checkout.checkoutId(), checkouts.upsell(checkout, "S01-UP-" + UUID.randomUUID(), 205, "9.95"));
+
+        List<OrderImported> results = awaitImported(checkout, 2);
+        String orderId = results.stream().filter(r -> r.getKind() == CheckoutKind.ORDER).findFirst().orElseThrow()
+                .getCrmOrderId();
+        assertThat(results).filteredOn(r -> r.getKind() == CheckoutKind.UPSELL).singleElement()
+                .satisfies(upsell -> assertThat(upsell.getCrmOrderId()).isEqualTo(orderId));
+        JsonNode orderCall = sandbox.calls("order/import", "amazonOrderId", checkout.orderReferenceId()).get(0);
+        JsonNode upsaleCall = sandbox.calls("upsale/import", "orderId", orderId).get(0);
+        Instant orderAnswered = Instant.parse(orderCall.path("receivedAt").asString())
+                .plusMillis(orderCall.path("durationMillis").asLong());
+        assertThat(orderCall.path("durationMillis").asLong()).isGreaterThanOrEqualTo(1500);
+        assertThat(Instant.parse(upsaleCall.path("receivedAt").asString())).isAfterOrEqualTo(orderAnswered);
+    }
+
+    @Test
+    void aDeclinedParentDeclinesItsUpsell() {
+        Checkout checkout = newCheckout();
+        String upsellReference = "S01-UP-" + UUID.randomUUID();
+        kafka.send(INPUT, checkout.checkoutId(), checkouts.order(checkout, 1, List.of(line(9002, 1, "10.00"))));
+        kafka.send(INPUT, checkout.checkoutId(), checkouts.upsell(checkout, upsellReference, 205, "9.95"));
+
+        List<OrderDeclined> declines = awaitDeclined(checkout, 2);
+        OrderDeclined upsell = declines.stream().filter(d -> d.getKind() == CheckoutKind.UPSELL).findFirst().orElseThrow();
+        assertThat(upsell.getUpsellId()).isEqualTo(CheckoutIds.upsellId(upsellReference));
+        assertThat(upsell.getDecline().getReason()).isEqualTo("order_declined");
+        assertThat(upsell.getDecline().getDeclineClass()).isEqualTo(DeclineClass.TERMINAL);
+        assertThat(sandbox.calls("upsale/import", "amazonOrderId", upsellReference)).isEmpty();
+    }
+
+    @Test
+    void aPoisonRecordGoesToTheDeadLetterTopicAndTheRestFlows() {
+        String key = "poison-" + UUID.randomUUID();
+        kafka.sendBytes(INPUT, key, "not an avro record".getBytes(StandardCharsets.UTF_8));
+        Checkout after = newCheckout();
+        kafka.send(INPUT, after.checkoutId(), checkouts.order(after, 1, List.of(line(101, 1, "19.95"))));
+
+        awaitImported(after);
+        org.awaitility.Awaitility.await().atMost(WAIT).until(() -> !deadLetters.matching(r -> key.equals(r.key())).isEmpty());
+        ConsumerRecord<String, Object> dead = deadLetters.matching(r -> key.equals(r.key())).get(0);
+        assertThat(new String((byte[]) dead.value(), StandardCharsets.UTF_8)).isEqualTo("not an avro record");
+        assertThat(new String(dead.headers().lastHeader("kafka_dlt-exception-message").value(), StandardCharsets.UTF_8))
+                .contains("not a readable AmazonCheckoutEnriched");
+    }
+
+    private List<OrderImported> awaitImported(Checkout checkout) {
+        return awaitImported(checkout, 1);
+    }
+
+    private List<OrderImported> awaitImported(Checkout checkout, int count) {
+        return imported.await(OrderImported.class, r -> r.getCheckoutId().equals(checkout.checkoutId()), count, WAIT);
+    }
+
+    private List<OrderDeclined> awaitDeclined(Checkout checkout) {
+        return awaitDeclined(checkout, 1);
+    }
+
+    private List<OrderDeclined> awaitDeclined(Checkout checkout, int count) {
+        return declined.await(OrderDeclined.class, r -> r.getCheckoutId().equals(checkout.checkoutId()), count, WAIT);
+    }
+
+    private List<CheckoutStatus> statusesOf(String checkoutId) {
+        return statuses.values(CheckoutStatusChanged.class,
+                s -> s.getCheckoutId().equals(checkoutId) && s.getKind() == CheckoutKind.ORDER
+                        && "crm-importer".equals(s.getChangedBy()))
+                .stream().map(CheckoutStatusChanged::getStatus).toList();
+    }
+
+    private void assertOneChargedOrder(Checkout checkout, String orderId) {
+        List<JsonNode> paid = sandbox.ordersPaidWith(checkout.orderReferenceId());
+        assertThat(paid).hasSize(1);
+        assertThat(paid.get(0).path("orderId").asString()).isEqualTo(orderId);
+        assertThat(paid.get(0).path("orderStatus").asString()).isEqualTo("COMPLETE");
+        assertThat(paid.get(0).path("completedImports").asInt()).isEqualTo(1);
+    }
+
+    private static Map<String, String> params(JsonNode call) {
+        Map<String, String> params = new java.util.LinkedHashMap<>();
+        call.path("params").properties().forEach(e -> params.put(e.getKey(), e.getValue().asString()));
+        return params;
+    }
+
+    static String sha256(String value) {
+        try {
+            return "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(value.getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
