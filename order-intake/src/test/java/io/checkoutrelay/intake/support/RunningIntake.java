@@ -51,6 +51,11 @@ public final class RunningIntake implements AutoCloseable {
     }
 
     public static RunningIntake start(Map<String, String> settings) {
+        return start(settings, "/actuator/health");
+    }
+
+    /** Starts it and waits until {@code healthPath} answers 200 (e.g. the liveness probe when no broker runs). */
+    public static RunningIntake start(Map<String, String> settings, String healthPath) {
         RelaySerdes.trustGeneratedClasses();
         int port = FreePort.pick();
         List<String> args = new ArrayList<>();
@@ -59,7 +64,7 @@ public final class RunningIntake implements AutoCloseable {
         ConfigurableApplicationContext context = new SpringApplicationBuilder(IntakeApplication.class)
                 .run(args.toArray(String[]::new));
         RunningIntake intake = new RunningIntake(context, port);
-        intake.awaitHealthy(Duration.ofSeconds(60));
+        intake.awaitHealthy(healthPath, Duration.ofSeconds(60));
         return intake;
     }
 
@@ -88,11 +93,11 @@ public final class RunningIntake implements AutoCloseable {
         return send(HttpRequest.newBuilder(URI.create(url(path))).GET());
     }
 
-    private void awaitHealthy(Duration max) {
+    private void awaitHealthy(String healthPath, Duration max) {
         long deadline = System.nanoTime() + max.toNanos();
         while (System.nanoTime() < deadline) {
             try {
-                if (get("/actuator/health").statusCode() == 200) {
+                if (get(healthPath).statusCode() == 200) {
                     return;
                 }
             } catch (IllegalStateException e) {
