@@ -19,7 +19,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ApicurioRegistry implements AutoCloseable {
 
-    private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
 
     private final ManagedProcess process;
     private final int port;

@@ -17,7 +17,7 @@ import java.util.stream.Stream;
  */
 public final class BootJar implements AutoCloseable {
 
-    private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
 
     private final ManagedProcess process;
     private final int port;
