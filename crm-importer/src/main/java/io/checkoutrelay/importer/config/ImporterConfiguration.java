@@ -103,6 +103,8 @@ class ImporterConfiguration {
         consumerConfigs.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
         consumerConfigs.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         consumerConfigs.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        consumerConfigs.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG,
+                (int) properties.consumer().sessionTimeout().toMillis());
         Outputs outputs = new Outputs(avroProducer);
         return EnrichedConsumer.create(properties.topics().input(), consumerConfigs,
                 properties.consumer().maxInFlight(), properties.consumer().revokeWait(), avroDeserializer(properties),

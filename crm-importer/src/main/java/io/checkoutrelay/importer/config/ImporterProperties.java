@@ -57,7 +57,8 @@ public record ImporterProperties(
     public record Consumer(
             @DefaultValue("crm-importer") String groupId,
             @DefaultValue("512") int maxInFlight,
-            @DefaultValue("60s") Duration revokeWait) {
+            @DefaultValue("60s") Duration revokeWait,
+            @DefaultValue("45s") Duration sessionTimeout) {
     }
 
     /** Retries of transient CRM failures: exponential backoff with jitter, bounded by the token's life. */
