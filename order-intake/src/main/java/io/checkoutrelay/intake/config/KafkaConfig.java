@@ -15,6 +15,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.ProducerFactory;
+import org.springframework.kafka.support.LoggingProducerListener;
 
 /**
  * The producer every accepted checkout goes through (idempotent, acks=all, bounded blocking and
@@ -44,7 +45,12 @@ public class KafkaConfig {
 
     @Bean
     KafkaTemplate<String, SpecificRecord> relayTemplate(ProducerFactory<String, SpecificRecord> factory) {
-        return new KafkaTemplate<>(factory);
+        KafkaTemplate<String, SpecificRecord> template = new KafkaTemplate<>(factory);
+        // the default listener logs a failed record whole, and captured records hold an encrypted token
+        LoggingProducerListener<String, SpecificRecord> listener = new LoggingProducerListener<>();
+        listener.setIncludeContents(false);
+        template.setProducerListener(listener);
+        return template;
     }
 
     @Bean

@@ -18,6 +18,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -54,7 +56,8 @@ class BrokerlessIntakeTest {
     }
 
     @Test
-    void checkoutThatCannotBeMadeDurableIs503WithinTheBound() {
+    @ExtendWith(OutputCaptureExtension.class)
+    void checkoutThatCannotBeMadeDurableIs503WithinTheBound(CapturedOutput output) {
         long start = System.nanoTime();
         HttpResponse<String> response = intake.send(post("198.51.100.1", Checkouts.order(Checkouts.newOrderReferenceId())));
         Duration took = Duration.ofNanos(System.nanoTime() - start);
@@ -70,6 +73,9 @@ class BrokerlessIntakeTest {
         // not remembered as accepted either: a retry is a new submission, not a 200 duplicate
         assertThat(intake.send(post("198.51.100.1", Checkouts.order(Checkouts.newOrderReferenceId()))).statusCode())
                 .isEqualTo(503);
+        // the failure is logged by checkoutId, never as the whole record with its encrypted token
+        assertThat(output.getAll()).contains("not made durable in time").doesNotContain("ciphertext")
+                .doesNotContain("accessToken").doesNotContain(Checkouts.TOKEN);
     }
 
     @Test
