@@ -7,8 +7,10 @@ import io.checkoutrelay.enricher.checkout.CheckoutEnricher;
 import io.checkoutrelay.enricher.metrics.EnricherMetrics;
 import io.checkoutrelay.schemas.token.TokenCipher;
 import io.checkoutrelay.schemas.token.TokenKeyRing;
+import io.github.resilience4j.bulkhead.ThreadPoolBulkhead;
 import io.github.resilience4j.bulkhead.ThreadPoolBulkheadRegistry;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.http.HttpClient;
@@ -16,6 +18,8 @@ import java.time.Clock;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import tools.jackson.databind.json.JsonMapper;
@@ -26,6 +30,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Configuration(proxyBeanMethods = false)
 class AmazonConfig {
+
+    private static final Logger log = LoggerFactory.getLogger(AmazonConfig.class);
 
     static final String RESILIENCE_NAME = "amazon";
 
@@ -67,8 +73,14 @@ class AmazonConfig {
     ResilientAmazon resilientAmazon(LoginWithAmazon amazon, RetryRegistry retries, CircuitBreakerRegistry breakers,
             ThreadPoolBulkheadRegistry bulkheads, ScheduledExecutorService enricherScheduler, Clock clock,
             EnricherMetrics metrics) {
-        return new ResilientAmazon(amazon, retries.retry(RESILIENCE_NAME), breakers.circuitBreaker(RESILIENCE_NAME),
-                bulkheads.bulkhead(RESILIENCE_NAME), enricherScheduler, clock, metrics);
+        ThreadPoolBulkhead bulkhead = bulkheads.bulkhead(RESILIENCE_NAME);
+        Retry retry = retries.retry(RESILIENCE_NAME);
+        log.info("Login with Amazon: {}-{} concurrent calls, {} queued, up to {} attempts per call",
+                bulkhead.getBulkheadConfig().getCoreThreadPoolSize(), bulkhead.getBulkheadConfig().getMaxThreadPoolSize(),
+                bulkhead.getBulkheadConfig().getQueueCapacity(),
+                retry.getRetryConfig().getMaxAttempts());
+        return new ResilientAmazon(amazon, retry, breakers.circuitBreaker(RESILIENCE_NAME), bulkhead,
+                enricherScheduler, clock, metrics);
     }
 
     @Bean

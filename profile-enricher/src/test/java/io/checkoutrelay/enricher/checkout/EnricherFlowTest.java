@@ -71,7 +71,7 @@ class EnricherFlowTest {
         Map<String, Object> settings = EnricherApp.settings(infra, amazon.baseUrl());
         settings.put("relay.enricher.amazon.biller-base-urls." + EU_BILLER, amazonEu.baseUrl());
         settings.put("relay.enricher.amazon.biller-base-urls." + UNREACHABLE_BILLER, "http://127.0.0.1:" + FreePort.pick());
-        settings.put("relay.enricher.amazon.request-timeout", "1s");
+        settings.put("relay.enricher.amazon.request-timeout", "2s");
         settings.put("resilience4j.retry.instances.amazon.max-attempts", MAX_ATTEMPTS);
         settings.put("resilience4j.retry.instances.amazon.wait-duration", "50ms");
         settings.put("resilience4j.circuitbreaker.instances.amazon.minimum-number-of-calls", 1000);

@@ -15,7 +15,7 @@ import java.util.List;
 /**
  * Login with Amazon as documented, on WireMock, scripted by marker words in the token (like the
  * sandbox): rejected400/401, forbidden403 (profile), audmismatch, exp0, down503, throttled429,
- * slowtimeout (tokeninfo answers after 2.5 s), profile200ms, name-long, name-oneword.
+ * slowtimeout (tokeninfo answers after 4 s), profile200ms, name-long, name-oneword.
  */
 public final class AmazonStub implements AutoCloseable {
 
@@ -37,7 +37,7 @@ public final class AmazonStub implements AutoCloseable {
         stubTokenInfo("exp0", 200, tokenInfo(TestCheckouts.CLIENT_ID, 0), 0, 1);
         stubTokenInfo("down503", 503, error("server_error", "The service is temporarily unavailable"), 0, 1);
         stubTokenInfo("throttled429", 429, error("too_many_requests", "Rate exceeded"), 0, 1);
-        stubTokenInfo("slowtimeout", 200, tokenInfo(TestCheckouts.CLIENT_ID, 3500), 2500, 1);
+        stubTokenInfo("slowtimeout", 200, tokenInfo(TestCheckouts.CLIENT_ID, 3500), 4000, 1);
         stubProfile("profile200ms", 200, profile("Jane Q Doe"), 200, 1);
         stubProfile("profile1500ms", 200, profile("Jane Q Doe"), 1500, 1);
         stubProfile("name-long", 200, profile(LONG_NAME), 0, 1);
