@@ -116,6 +116,14 @@ public class EnrichedConsumer implements SmartLifecycle {
     private void loop() {
         try (KafkaConsumer<String, byte[]> kafka = new KafkaConsumer<>(consumerConfigs)) {
             consumer = kafka;
+            int inputPartitions = kafka.partitionsFor(topic).size();
+            int ledgerPartitions = kafka.partitionsFor(ledger.topic()).size();
+            if (inputPartitions != ledgerPartitions) {
+                log.error("the ledger {} has {} partitions but the input {} has {}: they must be co-partitioned "
+                        + "(set crm-importer.topics.partitions); not consuming", ledger.topic(), ledgerPartitions,
+                        topic, inputPartitions);
+                return;
+            }
             kafka.subscribe(List.of(topic), new Rebalance(kafka));
             while (running) {
                 for (ConsumerRecord<String, byte[]> record : kafka.poll(Duration.ofMillis(100))) {

@@ -29,7 +29,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The importer process is killed (SIGKILL) after the CRM charged the order and before the answer
- * reached it; a restarted importer finds SUBMITTING in the ledger and settles it by Order Query.
+ * reached it; a restarted importer (same group, same ledger) finds SUBMITTING in the ledger and
+ * settles it by Order Query.
  */
 @ExtendWith({RealInfrastructure.class, RunningSandbox.class})
 class CrashRecoveryTest {
@@ -61,7 +62,8 @@ class CrashRecoveryTest {
             assertThat(imported.values(OrderImported.class, r -> r.getCheckoutId().equals(checkout.checkoutId())))
                     .isEmpty();
 
-            try (ImporterProcess second = ImporterProcess.start("importer-2", settings, work)) {
+            // the restarted importer (here in this JVM: quicker to start than a second child process)
+            try (RunningImporter second = RunningImporter.start(settings)) {
                 OrderImported result = imported.await(OrderImported.class,
                         r -> r.getCheckoutId().equals(checkout.checkoutId()), 1, Duration.ofSeconds(90)).get(0);
                 assertThat(result.getSettledByQuery()).isTrue();

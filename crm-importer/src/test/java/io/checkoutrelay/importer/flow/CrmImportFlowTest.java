@@ -178,6 +178,43 @@ class CrmImportFlowTest {
     }
 
     @Test
+    void anUnknownUpsellOutcomeIsSettledByFindingItsProductOnTheOrder() {
+        Checkout checkout = newCheckout();
+        sandbox.settings("{\"crm.timeout-delay\":\"4s\"}");
+        try {
+            kafka.send(INPUT, checkout.checkoutId(), checkouts.order(checkout, 1, List.of(line(101, 1, "19.95"))));
+            kafka.send(INPUT, checkout.checkoutId(), checkouts.upsell(checkout, "S01-UP-" + UUID.randomUUID(), 9006, "9.95"));
+            OrderImported upsell = awaitImported(checkout, 2).stream().filter(r -> r.getKind() == CheckoutKind.UPSELL)
+                    .findFirst().orElseThrow();
+            assertThat(upsell.getSettledByQuery()).isTrue();
+            assertThat(upsell.getItems()).extracting(ImportedItem::getProductId).containsExactly(9006L);
+            assertThat(sandbox.calls("upsale/import", "orderId", upsell.getCrmOrderId())).hasSize(1);
+            assertThat(sandbox.order(upsell.getCrmOrderId()).path("upsaleCalls").asInt()).isEqualTo(1);
+        } finally {
+            sandbox.settings("{\"crm.timeout-delay\":\"35s\"}");
+        }
+    }
+
+    @Test
+    void retriesNeverOutliveTheTokenAndEndAsUnavailable() {
+        Checkout checkout = newCheckout();
+        sandbox.rule("{\"endpoint\":\"order/import\",\"match\":{\"amazonOrderId\":\"" + checkout.orderReferenceId()
+                + "\"},\"times\":1000,\"respond\":{\"status\":503}}");
+        // the token dies in 33 s; with the 30 s safety margin the retry budget is about 3 s
+        Instant tokenExpires = Instant.now().plusSeconds(33);
+        kafka.send(INPUT, checkout.checkoutId(), checkouts.order(checkout, 1, List.of(line(101, 1, "19.95")),
+                tokenExpires));
+        OrderDeclined decline = awaitDeclined(checkout).get(0);
+        assertThat(decline.getDecline().getDeclineClass()).isEqualTo(DeclineClass.UNAVAILABLE);
+        assertThat(decline.getDecline().getReason()).isEqualTo("retry_budget_exhausted");
+        assertThat(decline.getDeclinedAt()).isBefore(tokenExpires.minusSeconds(29));
+        assertThat(sandbox.calls("order/import", "amazonOrderId", checkout.orderReferenceId()).size())
+                .isGreaterThan(1);
+        assertThat(sandbox.ordersPaidWith(checkout.orderReferenceId())).isEmpty();
+        assertThat(statusesOf(checkout.checkoutId())).contains(CheckoutStatus.RETRYING).endsWith(CheckoutStatus.DECLINED);
+    }
+
+    @Test
     void doubleDeliveryOfTheSameRecordMakesOneOrder() {
         Checkout checkout = newCheckout();
         var record = checkouts.order(checkout, 1, List.of(line(101, 1, "19.95")));

@@ -26,7 +26,7 @@ public final class ImporterProcess implements AutoCloseable {
     public static ImporterProcess start(String name, Map<String, Object> settings, Path workDir) {
         int port = FreePort.pick();
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx384m", "-cp", System.getProperty("java.class.path"), CrmImporterApplication.class.getName()));
+                "-Xmx384m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto", "-cp", System.getProperty("java.class.path"), CrmImporterApplication.class.getName()));
         settings.forEach((key, value) -> {
             if (!"server.port".equals(key)) {
                 command.add("--" + key + "=" + value);

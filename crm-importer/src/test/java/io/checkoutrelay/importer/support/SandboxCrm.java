@@ -79,6 +79,19 @@ public final class SandboxCrm implements AutoCloseable {
         return matching;
     }
 
+    /** Mean time the sandbox took to answer the recorded calls of one endpoint. */
+    public double meanDurationMillis(String endpoint) {
+        long total = 0;
+        int count = 0;
+        for (JsonNode call : get("/sandbox/calls?endpoint=" + URLEncoder.encode(endpoint, StandardCharsets.UTF_8))) {
+            if (call.hasNonNull("durationMillis")) {
+                total += call.path("durationMillis").asLong();
+                count++;
+            }
+        }
+        return count == 0 ? 0 : (double) total / count;
+    }
+
     public JsonNode order(String orderId) {
         return get("/sandbox/orders/" + orderId);
     }

@@ -42,6 +42,11 @@ public final class TestCheckouts {
     }
 
     public AmazonCheckoutEnriched order(Checkout checkout, int attempt, List<ProductLine> products) {
+        return order(checkout, attempt, products, now().plus(55, ChronoUnit.MINUTES));
+    }
+
+    public AmazonCheckoutEnriched order(Checkout checkout, int attempt, List<ProductLine> products,
+            Instant tokenExpiresAt) {
         OrderRequest order = OrderRequest.newBuilder().setCampaignId(CAMPAIGN).setProducts(products)
                 .setSessionId("s-" + checkout.checkoutId().substring(0, 8)).setPhoneNumber("5551234567").setIpAddress("203.0.113.9")
                 .setCouponCode("SAVE10").setAffId("aff-3").setSalesUrl("https://lander.example/p1").build();
@@ -52,7 +57,7 @@ public final class TestCheckouts {
         Buyer buyer = Buyer.newBuilder().setAmazonUserId("amzn1.account.TEST").setName("Jane Q Doe")
                 .setFirstName("Jane").setLastName("Q Doe").setEmail("jane@example.com").build();
         return AmazonCheckoutEnriched.newBuilder().setCheckoutId(checkout.checkoutId()).setCaptured(captured)
-                .setBuyer(buyer).setTokenExpiresAt(now().plus(55, ChronoUnit.MINUTES)).setEnrichedAt(now()).build();
+                .setBuyer(buyer).setTokenExpiresAt(tokenExpiresAt).setEnrichedAt(now()).build();
     }
 
     /** An upsell with its own Amazon order reference and token, on the checkout's order. */
