@@ -47,6 +47,7 @@ public final class RunningIntake implements AutoCloseable {
         settings.put("intake.allowed-origins", ALLOWED_ORIGIN);
         settings.put("intake.rate-limit.enabled", "false");
         settings.put("intake.status.upsell-grace", "300ms");
+        settings.put("intake.demo.enabled", "true");
         return settings;
     }
 
