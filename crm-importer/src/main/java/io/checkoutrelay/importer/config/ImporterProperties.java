@@ -61,13 +61,17 @@ public record ImporterProperties(
             @DefaultValue("45s") Duration sessionTimeout) {
     }
 
-    /** Retries of transient CRM failures: exponential backoff with jitter, bounded by the token's life. */
+    /**
+     * Retries of transient CRM failures: exponential backoff with jitter (resilience4j's interval
+     * function), at most {@code maxRetries}, and never past the token's deadline minus
+     * {@code tokenSafetyMargin}: with the defaults the token's life is the bound that matters.
+     */
     public record Retry(
             @DefaultValue("200ms") Duration initialBackoff,
             @DefaultValue("2.0") double multiplier,
             @DefaultValue("0.5") double jitter,
-            @DefaultValue("15s") Duration maxBackoff,
-            @DefaultValue("12") int maxRetries,
+            @DefaultValue("30s") Duration maxBackoff,
+            @DefaultValue("120") int maxRetries,
             @DefaultValue("30s") Duration tokenSafetyMargin) {
     }
 

@@ -53,7 +53,7 @@ public class EnrichedConsumer implements SmartLifecycle {
     private final Map<String, CompletableFuture<Void>> tails = new ConcurrentHashMap<>();
     private volatile boolean running;
     private volatile KafkaConsumer<String, byte[]> consumer;
-    private Thread thread;
+    private volatile Thread thread;
 
     EnrichedConsumer(String topic, Map<String, Object> consumerConfigs, int maxInFlight, Duration revokeWait,
             RecordDecoder decoder, DeadLetters deadLetters, Importer importer, Ledger ledger, Ownership ownership,
@@ -111,6 +111,11 @@ public class EnrichedConsumer implements SmartLifecycle {
     @Override
     public boolean isRunning() {
         return running;
+    }
+
+    /** True while the input loop runs; false once it stopped on an error (health then says DOWN). */
+    public boolean isConsuming() {
+        return thread != null && thread.isAlive();
     }
 
     private void loop() {
