@@ -92,7 +92,29 @@ public class StatusMaterializer implements SmartLifecycle {
         return skipped.get();
     }
 
+    /** Reads until stopped; after a failure it reads the topic again from the beginning (applying is idempotent). */
     private void run() {
+        while (running) {
+            try {
+                readUntilStopped();
+            } catch (WakeupException e) {
+                return;
+            } catch (RuntimeException e) {
+                if (!running) {
+                    return;
+                }
+                log.error("status materializer failed, reading checkout.status.v1 again in 1 s: {}", e.toString());
+                try {
+                    Thread.sleep(1000);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    private void readUntilStopped() {
         try (KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(consumerConfigs);
              AvroKafkaDeserializer<CheckoutStatusChanged> avro = new AvroKafkaDeserializer<>()) {
             consumer = c;
@@ -109,12 +131,6 @@ public class StatusMaterializer implements SmartLifecycle {
                     caughtUp = true;
                     log.info("status view loaded: {} checkouts from {} partitions", board.size(), partitions.size());
                 }
-            }
-        } catch (WakeupException e) {
-            // stopping
-        } catch (RuntimeException e) {
-            if (running) {
-                log.error("status materializer stopped: {}", e.toString());
             }
         }
     }
