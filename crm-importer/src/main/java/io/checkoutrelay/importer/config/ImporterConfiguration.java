@@ -109,7 +109,8 @@ class ImporterConfiguration {
         return EnrichedConsumer.create(properties.topics().input(), consumerConfigs,
                 properties.consumer().maxInFlight(), properties.consumer().revokeWait(), avroDeserializer(properties),
                 cipher, deadLetterProducer,
-                lease -> new Importer(new FlowContext(crm, ledger, outputs, metrics, lease), properties.retry()),
+                lease -> new Importer(new FlowContext(crm, ledger, outputs, metrics, lease,
+                        properties.retry().settleDelay()), properties.retry()),
                 ledger, metrics, retryTimer, importWorkers);
     }
 

@@ -65,6 +65,9 @@ public record ImporterProperties(
      * Retries of transient CRM failures: exponential backoff with jitter (resilience4j's interval
      * function), at most {@code maxRetries}, and never past the token's deadline minus
      * {@code tokenSafetyMargin}: with the defaults the token's life is the bound that matters.
+     * {@code settleDelay}: after a money-moving call that got no answer at all (timeout, connection
+     * lost), Order Query waits this long, so that a request still being processed inside the CRM has
+     * finished before a PARTIAL answer is taken as "safe to send again".
      */
     public record Retry(
             @DefaultValue("200ms") Duration initialBackoff,
@@ -72,7 +75,8 @@ public record ImporterProperties(
             @DefaultValue("0.5") double jitter,
             @DefaultValue("30s") Duration maxBackoff,
             @DefaultValue("120") int maxRetries,
-            @DefaultValue("30s") Duration tokenSafetyMargin) {
+            @DefaultValue("30s") Duration tokenSafetyMargin,
+            @DefaultValue("5s") Duration settleDelay) {
     }
 
     private static void require(String value, String variable) {

@@ -111,7 +111,7 @@ final class OrderJob {
                         case RETRY -> write(entry.retryable()).thenCompose(
                                 v -> retryLater("order_import", this::submit, false));
                         case NOT_SENT -> retryLater("order_import", this::submit, false);
-                        case UNKNOWN -> reconcile();
+                        case UNKNOWN -> ctx.beforeQuery(work.partition(), result).thenCompose(v -> reconcile());
                     };
                 });
     }

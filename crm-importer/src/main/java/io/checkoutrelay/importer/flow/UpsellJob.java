@@ -85,7 +85,7 @@ final class UpsellJob {
                         case IMPORTED -> imported(CrmOrderView.from(result.message()), false);
                         case DECLINED -> decline(verdict.declineClass(), verdict.reason(), false, true);
                         case RETRY, NOT_SENT -> retryLater("upsale_import", this::submit, false);
-                        case UNKNOWN -> reconcile();
+                        case UNKNOWN -> ctx.beforeQuery(work.partition(), result).thenCompose(v -> reconcile());
                     };
                 });
     }

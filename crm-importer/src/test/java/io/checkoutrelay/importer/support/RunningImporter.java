@@ -35,6 +35,7 @@ public final class RunningImporter implements AutoCloseable {
         settings.put("crm-importer.consumer.group-id", input + ".importer");
         settings.put("crm-importer.retry.initial-backoff", "50ms");
         settings.put("crm-importer.retry.max-backoff", "400ms");
+        settings.put("crm-importer.retry.settle-delay", "300ms");
         return settings;
     }
 
