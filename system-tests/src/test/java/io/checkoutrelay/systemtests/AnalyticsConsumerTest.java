@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -25,6 +26,7 @@ class AnalyticsConsumerTest {
 
     @Test
     void aPythonConfluentConsumerReadsImportedOrders(RunningSystem system) throws Exception {
+        requirePythonConfluentClient();
         Lander lander = new Lander(system.intakeUrl());
         String reference = newOrderReference();
         String checkoutId = checkoutId(reference);
@@ -49,5 +51,22 @@ class AnalyticsConsumerTest {
         assertThat(value.path("items")).hasSize(2);
         assertThat(value.path("items").path(0).path("price").asText()).as("decimal money").isEqualTo("29.95");
         assertThat(output).doesNotContain("Atza");
+    }
+
+    /** CI installs Debian's python3-confluent-kafka and python3-avro and sets RELAY_CI=1: there it must run. */
+    private static void requirePythonConfluentClient() throws Exception {
+        boolean available;
+        try {
+            Process probe = new ProcessBuilder("/usr/bin/python3", "-c", "import confluent_kafka, avro").start();
+            available = probe.waitFor(30, TimeUnit.SECONDS) && probe.exitValue() == 0;
+        } catch (java.io.IOException noPython) {
+            available = false;
+        }
+        String hint = "needs Debian's python3-confluent-kafka and python3-avro (.ci/run installs them)";
+        if ("1".equals(System.getenv("RELAY_CI"))) {
+            assertThat(available).as(hint).isTrue();
+        } else {
+            Assumptions.assumeTrue(available, hint);
+        }
     }
 }
