@@ -339,6 +339,35 @@ class CrmImportFlowTest {
                 .contains("not a readable AmazonCheckoutEnriched");
     }
 
+    @Test
+    void metricsCountImportsDeclinesRetriesReconciliationsAndCrmLatency() {
+        Checkout ok = newCheckout();
+        Checkout rejected = newCheckout();
+        Checkout flaky = newCheckout();
+        sandbox.rule("{\"endpoint\":\"order/import\",\"match\":{\"amazonOrderId\":\"" + flaky.orderReferenceId()
+                + "\"},\"times\":1,\"respond\":{\"status\":503}}");
+        kafka.send(INPUT, ok.checkoutId(), checkouts.order(ok, 1, List.of(line(101, 1, "19.95"))));
+        kafka.send(INPUT, rejected.checkoutId(), checkouts.order(rejected, 1, List.of(line(9002, 1, "1.00"))));
+        kafka.send(INPUT, flaky.checkoutId(), checkouts.order(flaky, 1, List.of(line(101, 1, "19.95"))));
+        awaitImported(ok);
+        awaitDeclined(rejected);
+        awaitImported(flaky);
+
+        var registry = importer.context().getBean(io.micrometer.core.instrument.MeterRegistry.class);
+        assertThat(registry.get("crm_importer.imports").tag("kind", "order").counters().stream()
+                .mapToDouble(io.micrometer.core.instrument.Counter::count).sum()).isGreaterThanOrEqualTo(2);
+        assertThat(registry.get("crm_importer.declines").tag("class", "TERMINAL").tag("reason", "AmazonRejected")
+                .counter().count()).isGreaterThanOrEqualTo(1);
+        assertThat(registry.get("crm_importer.retries").tag("step", "order_import").counter().count())
+                .isGreaterThanOrEqualTo(1);
+        assertThat(registry.get("crm_importer.reconciliations").tag("result", "partial").counter().count())
+                .isGreaterThanOrEqualTo(1);
+        assertThat(registry.get("crm_importer.crm.latency").tag("endpoint", "order_import").timers().stream()
+                .mapToLong(io.micrometer.core.instrument.Timer::count).sum()).isGreaterThanOrEqualTo(3);
+        assertThat(registry.get("crm_importer.crm.calls.in_flight").gauge().value()).isGreaterThanOrEqualTo(0);
+        assertThat(registry.get("crm_importer.records.in_flight").gauge().value()).isGreaterThanOrEqualTo(0);
+    }
+
     private List<OrderImported> awaitImported(Checkout checkout) {
         return awaitImported(checkout, 1);
     }
