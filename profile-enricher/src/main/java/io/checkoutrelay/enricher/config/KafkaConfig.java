@@ -26,6 +26,7 @@ import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.support.LoggingProducerListener;
 
 /** Producers (Avro outputs, raw dead letters), the topics this service writes, and record processing. */
 @Configuration(proxyBeanMethods = false)
@@ -49,7 +50,7 @@ class KafkaConfig {
             EnricherProperties properties) {
         Map<String, Object> configs = new HashMap<>(RelaySerdes.producerConfigs(registryUrl(properties)));
         configs.putAll(durable(bootstrap, "profile-enricher-out"));
-        return new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(configs));
+        return withoutContentLogging(new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(configs)));
     }
 
     @Bean
@@ -57,7 +58,7 @@ class KafkaConfig {
         Map<String, Object> configs = durable(bootstrap, "profile-enricher-dlt");
         configs.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
         configs.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
-        return new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(configs));
+        return withoutContentLogging(new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(configs)));
     }
 
     @Bean(destroyMethod = "close")
@@ -71,6 +72,17 @@ class KafkaConfig {
             EnricherProperties properties, EnricherMetrics metrics, Clock clock) {
         return new RecordProcessor(decoder, enricher, new OutcomePublisher(avroTemplate, metrics, clock),
                 new DeadLetters(deadLetterTemplate, properties.consumerGroup(), metrics));
+    }
+
+    /**
+     * spring-kafka logs a failed send with the record's key and value by default; our values hold the
+     * encrypted token (and the dead letters the raw captured record), so failures are logged without them.
+     */
+    static <V> KafkaTemplate<String, V> withoutContentLogging(KafkaTemplate<String, V> template) {
+        LoggingProducerListener<String, V> listener = new LoggingProducerListener<>();
+        listener.setIncludeContents(false);
+        template.setProducerListener(listener);
+        return template;
     }
 
     static String registryUrl(EnricherProperties properties) {
