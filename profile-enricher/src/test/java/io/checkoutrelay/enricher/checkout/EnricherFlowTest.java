@@ -26,6 +26,10 @@ import io.checkoutrelay.schemas.token.TokenCipher;
 import io.checkoutrelay.schemas.token.TokenKeyRing;
 import io.checkoutrelay.schemas.topic.Topics;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -302,6 +306,26 @@ class EnricherFlowTest {
         List<String> tagValues = registry.getMeters().stream()
                 .flatMap(m -> m.getId().getTags().stream()).map(t -> t.getValue()).toList();
         assertThat(tagValues).noneMatch(v -> v.contains("Atza") || v.contains("access_token"));
+    }
+
+    @Test
+    void healthIsUpAndThePrometheusScrapeShowsTheMetersButNoToken() throws Exception {
+        String token = TestCheckouts.token("happy");
+        AmazonCheckoutCaptured order = TestCheckouts.order(token);
+        KafkaTestClients.send(producer, order);
+        outputs.await(order.getCheckoutId(), Topics.CHECKOUT_ENRICHED.name(), WAIT);
+
+        String base = "http://127.0.0.1:" + app.context().getEnvironment().getProperty("local.server.port");
+        HttpClient http = HttpClient.newHttpClient();
+        HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create(base + "/actuator/health")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(health.statusCode()).isEqualTo(200);
+        HttpResponse<String> scrape = http.send(HttpRequest.newBuilder(URI.create(base + "/actuator/prometheus")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(scrape.statusCode()).isEqualTo(200);
+        assertThat(scrape.body()).contains("enricher_amazon_calls_seconds_count{endpoint=\"profile\",outcome=\"ok\"")
+                .contains("enricher_in_flight").contains("enricher_enriched_total")
+                .doesNotContain("Atza").doesNotContain("access_token");
     }
 
     private void assertNoOutputHoldsTheToken(String checkoutId, String token) {
