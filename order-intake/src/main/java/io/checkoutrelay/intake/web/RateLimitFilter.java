@@ -48,6 +48,9 @@ public class RateLimitFilter extends OncePerRequestFilter {
         long now = System.nanoTime();
         if (buckets.size() >= settings.maxClients()) {
             buckets.values().removeIf(bucket -> bucket.isFull(now));
+            if (buckets.size() >= settings.maxClients()) {
+                buckets.clear(); // flooded by distinct addresses: memory stays bounded, budgets start over
+            }
         }
         TokenBucket bucket = buckets.computeIfAbsent(clients.resolve(request),
                 k -> new TokenBucket(settings.requestsPerSecond(), settings.burst(), now));
