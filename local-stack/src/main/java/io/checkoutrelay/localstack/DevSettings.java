@@ -28,6 +28,8 @@ public final class DevSettings {
         env.put("CHECKOUTCHAMP_PASSWORD", CRM_PASSWORD);
         env.put("RELAY_TOKEN_KEYS", tokenKeys);
         env.put("INTAKE_ALLOWED_ORIGINS", "http://localhost:8080,http://127.0.0.1:8080");
+        // the demo lander page (/demo/lander.html) is served only where this says so
+        env.put("INTAKE_DEMO_ENABLED", "true");
         return env;
     }
 }

@@ -44,8 +44,14 @@ final class HeadlessChromium implements AutoCloseable {
 
     static HeadlessChromium start(Path profileDir) {
         Path binary = Path.of("/usr/bin/chromium");
-        if (!Files.isExecutable(binary)) {
-            throw new IllegalStateException("the headless-browser test needs Debian's chromium package (apt-get install chromium)");
+        String hint = "the headless-browser test needs Debian's chromium package (apt-get install chromium; .ci/run does)";
+        if ("1".equals(System.getenv("RELAY_CI"))) {
+            if (!Files.isExecutable(binary)) {
+                throw new IllegalStateException(hint);
+            }
+        } else {
+            // on a machine with only a JDK and Maven the check is skipped and says why; in CI it must run
+            org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(binary), hint);
         }
         try {
             Process process = new ProcessBuilder(binary.toString(), "--headless=new", "--no-sandbox", "--disable-gpu",
