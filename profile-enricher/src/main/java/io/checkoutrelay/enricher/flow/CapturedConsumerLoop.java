@@ -106,7 +106,13 @@ public class CapturedConsumerLoop implements SmartLifecycle, ConsumerRebalanceLi
     }
 
     private void run() {
-        consumer = consumerFactory.get();
+        try {
+            consumer = consumerFactory.get();
+        } catch (RuntimeException e) {
+            log.error("consumer could not be created; the service is not consuming", e);
+            running = false;
+            return;
+        }
         try {
             consumer.subscribe(List.of(topic), this);
             while (running) {
