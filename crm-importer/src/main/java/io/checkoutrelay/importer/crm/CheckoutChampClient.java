@@ -65,7 +65,19 @@ public class CheckoutChampClient implements AutoCloseable {
      */
     public CompletableFuture<CrmResult> call(CrmEndpoint endpoint, Map<String, String> params,
             List<String> callSecrets) {
-        return CompletableFuture.supplyAsync(() -> guardedSend(endpoint, params, callSecrets), callers);
+        return call(endpoint, params, callSecrets, () -> true);
+    }
+
+    /**
+     * As above; {@code maySend} is asked again when a caller slot is free, just before sending: a call
+     * that waited in the queue while its partition was given away is then not sent at all (the new
+     * owner settles the checkout).
+     */
+    public CompletableFuture<CrmResult> call(CrmEndpoint endpoint, Map<String, String> params,
+            List<String> callSecrets, java.util.function.BooleanSupplier maySend) {
+        return CompletableFuture.supplyAsync(() -> maySend.getAsBoolean()
+                ? guardedSend(endpoint, params, callSecrets)
+                : CrmResult.notSent("partition given away"), callers);
     }
 
     private CrmResult guardedSend(CrmEndpoint endpoint, Map<String, String> params, List<String> callSecrets) {

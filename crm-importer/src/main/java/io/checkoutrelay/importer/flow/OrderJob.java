@@ -58,7 +58,8 @@ final class OrderJob {
                 return importLead();
             }
             if (entry.state() == LedgerState.SUBMITTING || entry.unsettled()) {
-                return reconcile();
+                // a previous owner may have a request still inside the CRM: let it finish, then ask
+                return ctx.lease().after(work.partition(), ctx.settleDelay()).thenCompose(w -> reconcile());
             }
             return submit();
         });
@@ -187,7 +188,8 @@ final class OrderJob {
 
     private CompletableFuture<CrmResult> call(CrmEndpoint endpoint, Map<String, String> params) {
         ctx.lease().requireOwned(work.partition());
-        return ctx.crm().call(endpoint, params, List.of(work.accessToken())).thenApply(result -> {
+        return ctx.crm().call(endpoint, params, List.of(work.accessToken()),
+                () -> ctx.lease().owns(work.partition())).thenApply(result -> {
             lastAnswer = result;
             return result;
         });

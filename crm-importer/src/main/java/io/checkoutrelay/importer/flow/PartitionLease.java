@@ -12,6 +12,16 @@ public interface PartitionLease {
     /** Throws {@link Abandoned} when the partition is no longer owned. */
     void requireOwned(int partition);
 
+    /** True while the partition is owned. */
+    default boolean owns(int partition) {
+        try {
+            requireOwned(partition);
+            return true;
+        } catch (Abandoned e) {
+            return false;
+        }
+    }
+
     /** Completes after {@code delay} (no thread sleeps), or exceptionally as soon as the partition is given away. */
     CompletableFuture<Void> after(int partition, Duration delay);
 

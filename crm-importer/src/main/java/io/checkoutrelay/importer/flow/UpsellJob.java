@@ -67,7 +67,9 @@ final class UpsellJob {
             return decline(parentClass, "order_declined", false, true);
         }
         return status(CheckoutStatus.IMPORTING).thenCompose(v ->
-                known != null && (known.state() == LedgerState.SUBMITTING || known.unsettled()) ? reconcile() : submit());
+                known != null && (known.state() == LedgerState.SUBMITTING || known.unsettled())
+                        ? ctx.lease().after(work.partition(), ctx.settleDelay()).thenCompose(w -> reconcile())
+                        : submit());
     }
 
     private CompletableFuture<Void> submit() {
@@ -160,7 +162,8 @@ final class UpsellJob {
 
     private CompletableFuture<CrmResult> call(CrmEndpoint endpoint, Map<String, String> params) {
         ctx.lease().requireOwned(work.partition());
-        return ctx.crm().call(endpoint, params, List.of(work.accessToken())).thenApply(result -> {
+        return ctx.crm().call(endpoint, params, List.of(work.accessToken()),
+                () -> ctx.lease().owns(work.partition())).thenApply(result -> {
             lastAnswer = result;
             return result;
         });
