@@ -146,7 +146,7 @@ final class OrderJob {
         var record = ResultRecords.imported(work, order, orderId,
                 order.items().stream().map(ResultRecords::item).toList(), settledByQuery);
         return ctx.outputs().imported(record, ResultRecords.status(work, CheckoutStatus.IMPORTED, orderId, null))
-                .thenCompose(v -> write(entry.imported(order.customerId(), order.productIds())))
+                .thenCompose(v -> recordOutcome(entry.imported(order.customerId(), order.productIds())))
                 .thenRun(() -> {
                     ctx.metrics().imported(KIND, settledByQuery);
                     log.info("checkout {} imported as CRM order {}{}", work.checkoutId(), orderId,
@@ -164,7 +164,7 @@ final class OrderJob {
                 : entry.declined(declineClass.name(), reason, unsettled);
         return ctx.outputs().declined(ResultRecords.declined(work, decline, raw, fieldErrors, orderId),
                         ResultRecords.status(work, CheckoutStatus.DECLINED, null, decline))
-                .thenCompose(v -> write(declined))
+                .thenCompose(v -> recordOutcome(declined))
                 .thenRun(() -> {
                     ctx.metrics().declined(KIND, declineClass.name(), reason);
                     log.info("checkout {} attempt {} declined: {} {}", work.checkoutId(), work.attempt(),
@@ -195,8 +195,17 @@ final class OrderJob {
         });
     }
 
+    /** A ledger write that leads to a CRM call (LEAD, SUBMITTING): only while the partition is owned. */
     private CompletableFuture<Void> write(LedgerEntry changed) {
         ctx.lease().requireOwned(work.partition());
+        return recordOutcome(changed);
+    }
+
+    /**
+     * A ledger write of an outcome the CRM already gave (IMPORTED, DECLINED): a fact, recorded even when
+     * the partition is being given away (the revoke waits for it), so the next owner need not ask again.
+     */
+    private CompletableFuture<Void> recordOutcome(LedgerEntry changed) {
         return ctx.ledger().write(work.partition(), changed).thenAccept(written -> entry = written);
     }
 

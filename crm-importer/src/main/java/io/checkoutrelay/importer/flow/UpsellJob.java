@@ -122,7 +122,7 @@ final class UpsellJob {
         UpsellEntry done = entry.upsells().get(upsell.getUpsellId()).imported();
         return ctx.outputs().imported(record,
                         ResultRecords.status(work, CheckoutStatus.IMPORTED, entry.orderId(), null))
-                .thenCompose(v -> write(entry.withUpsell(upsell.getUpsellId(), done,
+                .thenCompose(v -> recordOutcome(entry.withUpsell(upsell.getUpsellId(), done,
                         order.items().isEmpty() ? null : order.productIds())))
                 .thenRun(() -> ctx.metrics().imported(KIND, settledByQuery));
     }
@@ -137,7 +137,7 @@ final class UpsellJob {
                 ResultRecords.declined(work, decline, raw, fieldErrors, orderId),
                 ResultRecords.status(work, CheckoutStatus.DECLINED, null, decline));
         CompletableFuture<Void> recorded = !record || entry == null ? published
-                : published.thenCompose(v -> write(entry.withUpsell(upsell.getUpsellId(),
+                : published.thenCompose(v -> recordOutcome(entry.withUpsell(upsell.getUpsellId(),
                         UpsellEntry.declined(upsell.getProductId(), entry.countOfProduct(upsell.getProductId()),
                                 declineClass.name(), reason, unsettled), null)));
         return recorded.thenRun(() -> {
@@ -169,8 +169,17 @@ final class UpsellJob {
         });
     }
 
+    /** A ledger write that leads to a CRM call (LEAD, SUBMITTING): only while the partition is owned. */
     private CompletableFuture<Void> write(LedgerEntry changed) {
         ctx.lease().requireOwned(work.partition());
+        return recordOutcome(changed);
+    }
+
+    /**
+     * A ledger write of an outcome the CRM already gave (IMPORTED, DECLINED): a fact, recorded even when
+     * the partition is being given away (the revoke waits for it), so the next owner need not ask again.
+     */
+    private CompletableFuture<Void> recordOutcome(LedgerEntry changed) {
         return ctx.ledger().write(work.partition(), changed).thenAccept(written -> entry = written);
     }
 
