@@ -1,18 +1,15 @@
 package io.checkoutrelay.importer.flow;
 
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.checkoutrelay.importer.crm.CrmEndpoint;
 import io.checkoutrelay.importer.crm.CrmOrderView;
-import io.checkoutrelay.importer.crm.CrmResult;
 import io.checkoutrelay.importer.crm.DeclineClassifier;
 import io.checkoutrelay.importer.crm.Verdict;
 import io.checkoutrelay.importer.ledger.LedgerEntry;
@@ -26,22 +23,14 @@ import io.checkoutrelay.schemas.DeclineClass;
  * Import Lead → ledger LEAD → ledger SUBMITTING (durable) → Import Order. An unknown outcome is settled
  * by Order Query before anything is sent again; so is a checkout found SUBMITTING in the ledger.
  */
-final class OrderJob {
+final class OrderJob extends ImportJob {
 
     private static final Logger log = LoggerFactory.getLogger(OrderJob.class);
     private static final String KIND = "order";
 
-    private final FlowContext ctx;
-    private final Work work;
-    private final RetryBudget budget;
-    private LedgerEntry entry;
-    private boolean retryingAnnounced;
-    private CrmResult lastAnswer;
 
     OrderJob(FlowContext ctx, Work work, RetryBudget budget) {
-        this.ctx = ctx;
-        this.work = work;
-        this.budget = budget;
+        super(ctx, work, budget);
     }
 
     CompletableFuture<Void> run() {
@@ -172,44 +161,8 @@ final class OrderJob {
                 });
     }
 
-    /** Schedules {@code next} after a backoff, or declines UNAVAILABLE when the budget is spent. */
-    private CompletableFuture<Void> retryLater(String step, Supplier<CompletableFuture<Void>> next, boolean unsettled) {
-        var delay = budget.nextDelay();
-        if (delay.isEmpty()) {
-            return decline(DeclineClass.UNAVAILABLE, "retry_budget_exhausted", unsettled);
-        }
-        ctx.metrics().retried(step);
-        CompletableFuture<Void> announced = retryingAnnounced ? CompletableFuture.completedFuture(null)
-                : status(CheckoutStatus.RETRYING);
-        retryingAnnounced = true;
-        return announced.thenCompose(v -> ctx.lease().after(work.partition(), delay.get()))
-                .thenCompose(v -> next.get());
-    }
-
-    private CompletableFuture<CrmResult> call(CrmEndpoint endpoint, Map<String, String> params) {
-        ctx.lease().requireOwned(work.partition());
-        return ctx.crm().call(endpoint, params, List.of(work.accessToken()),
-                () -> ctx.lease().owns(work.partition())).thenApply(result -> {
-            lastAnswer = result;
-            return result;
-        });
-    }
-
-    /** A ledger write that leads to a CRM call (LEAD, SUBMITTING): only while the partition is owned. */
-    private CompletableFuture<Void> write(LedgerEntry changed) {
-        ctx.lease().requireOwned(work.partition());
-        return recordOutcome(changed);
-    }
-
-    /**
-     * A ledger write of an outcome the CRM already gave (IMPORTED, DECLINED): a fact, recorded even when
-     * the partition is being given away (the revoke waits for it), so the next owner need not ask again.
-     */
-    private CompletableFuture<Void> recordOutcome(LedgerEntry changed) {
-        return ctx.ledger().write(work.partition(), changed).thenAccept(written -> entry = written);
-    }
-
-    private CompletableFuture<Void> status(CheckoutStatus status) {
-        return ctx.outputs().status(ResultRecords.status(work, status, null, null));
+    @Override
+    protected CompletableFuture<Void> retryBudgetExhausted(boolean unsettled) {
+        return decline(DeclineClass.UNAVAILABLE, "retry_budget_exhausted", unsettled);
     }
 }

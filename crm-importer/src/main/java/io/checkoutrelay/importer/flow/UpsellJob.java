@@ -4,14 +4,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.checkoutrelay.importer.crm.CrmEndpoint;
 import io.checkoutrelay.importer.crm.CrmOrderView;
-import io.checkoutrelay.importer.crm.CrmResult;
 import io.checkoutrelay.importer.crm.DeclineClassifier;
 import io.checkoutrelay.importer.crm.Verdict;
 import io.checkoutrelay.importer.ledger.LedgerEntry;
@@ -29,23 +27,15 @@ import io.checkoutrelay.schemas.UpsellRequest;
  * now). A declined or missing parent declines the upsell. An unknown outcome is settled by querying
  * the order and counting the upsell's product among its lines.
  */
-final class UpsellJob {
+final class UpsellJob extends ImportJob {
 
     private static final Logger log = LoggerFactory.getLogger(UpsellJob.class);
     private static final String KIND = "upsell";
 
-    private final FlowContext ctx;
-    private final Work work;
-    private final RetryBudget budget;
     private final UpsellRequest upsell;
-    private LedgerEntry entry;
-    private boolean retryingAnnounced;
-    private CrmResult lastAnswer;
 
     UpsellJob(FlowContext ctx, Work work, RetryBudget budget) {
-        this.ctx = ctx;
-        this.work = work;
-        this.budget = budget;
+        super(ctx, work, budget);
         this.upsell = work.captured().getUpsell();
     }
 
@@ -147,43 +137,8 @@ final class UpsellJob {
         });
     }
 
-    private CompletableFuture<Void> retryLater(String step, Supplier<CompletableFuture<Void>> next, boolean unsettled) {
-        var delay = budget.nextDelay();
-        if (delay.isEmpty()) {
-            return decline(DeclineClass.UNAVAILABLE, "retry_budget_exhausted", unsettled, true);
-        }
-        ctx.metrics().retried(step);
-        CompletableFuture<Void> announced = retryingAnnounced ? CompletableFuture.completedFuture(null)
-                : status(CheckoutStatus.RETRYING);
-        retryingAnnounced = true;
-        return announced.thenCompose(v -> ctx.lease().after(work.partition(), delay.get()))
-                .thenCompose(v -> next.get());
-    }
-
-    private CompletableFuture<CrmResult> call(CrmEndpoint endpoint, Map<String, String> params) {
-        ctx.lease().requireOwned(work.partition());
-        return ctx.crm().call(endpoint, params, List.of(work.accessToken()),
-                () -> ctx.lease().owns(work.partition())).thenApply(result -> {
-            lastAnswer = result;
-            return result;
-        });
-    }
-
-    /** A ledger write that leads to a CRM call (LEAD, SUBMITTING): only while the partition is owned. */
-    private CompletableFuture<Void> write(LedgerEntry changed) {
-        ctx.lease().requireOwned(work.partition());
-        return recordOutcome(changed);
-    }
-
-    /**
-     * A ledger write of an outcome the CRM already gave (IMPORTED, DECLINED): a fact, recorded even when
-     * the partition is being given away (the revoke waits for it), so the next owner need not ask again.
-     */
-    private CompletableFuture<Void> recordOutcome(LedgerEntry changed) {
-        return ctx.ledger().write(work.partition(), changed).thenAccept(written -> entry = written);
-    }
-
-    private CompletableFuture<Void> status(CheckoutStatus status) {
-        return ctx.outputs().status(ResultRecords.status(work, status, null, null));
+    @Override
+    protected CompletableFuture<Void> retryBudgetExhausted(boolean unsettled) {
+        return decline(DeclineClass.UNAVAILABLE, "retry_budget_exhausted", unsettled, true);
     }
 }
