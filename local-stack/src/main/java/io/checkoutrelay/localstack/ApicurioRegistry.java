@@ -17,18 +17,12 @@ import java.util.concurrent.TimeUnit;
  * fetched from Maven Central into the local Maven repository the first time, and unpacked beside it
  * once per version.
  */
-public final class ApicurioRegistry implements AutoCloseable {
+public final class ApicurioRegistry extends LocalProcess {
 
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
 
-    private final ManagedProcess process;
-    private final int port;
-    private final Duration startup;
-
     private ApicurioRegistry(ManagedProcess process, int port, Duration startup) {
-        this.process = process;
-        this.port = port;
-        this.startup = startup;
+        super(process, port, startup);
     }
 
     public static ApicurioRegistry start(Path workDir, int port) {
@@ -54,19 +48,6 @@ public final class ApicurioRegistry implements AutoCloseable {
     /** The Confluent-compatible API, for consumers that speak the Confluent wire format. */
     public String confluentCompatibleUrl() {
         return "http://127.0.0.1:" + port + "/apis/ccompat/v7";
-    }
-
-    public Duration startup() {
-        return startup;
-    }
-
-    public ManagedProcess process() {
-        return process;
-    }
-
-    @Override
-    public void close() {
-        process.close();
     }
 
     static String version() {

@@ -15,18 +15,12 @@ import java.util.stream.Stream;
  * A Spring Boot executable jar (the sandbox or a service) in a child JVM, configured only through
  * environment variables, exactly as the container images run it. Ready when /actuator/health says 200.
  */
-public final class BootJar implements AutoCloseable {
+public final class BootJar extends LocalProcess {
 
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
 
-    private final ManagedProcess process;
-    private final int port;
-    private final Duration startup;
-
     private BootJar(ManagedProcess process, int port, Duration startup) {
-        this.process = process;
-        this.port = port;
-        this.startup = startup;
+        super(process, port, startup);
     }
 
     public static BootJar start(String name, Path jar, int port, Map<String, String> environment, Path workDir) {
@@ -65,16 +59,4 @@ public final class BootJar implements AutoCloseable {
         return port;
     }
 
-    public Duration startup() {
-        return startup;
-    }
-
-    public ManagedProcess process() {
-        return process;
-    }
-
-    @Override
-    public void close() {
-        process.close();
-    }
 }

@@ -19,18 +19,12 @@ import org.apache.kafka.common.Uuid;
  * A real single-node KRaft Kafka broker (broker and controller in one process) in a child JVM,
  * listening on loopback. Its classpath is this module's runtime classpath (broker.classpath).
  */
-public final class KafkaBroker implements AutoCloseable {
+public final class KafkaBroker extends LocalProcess {
 
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
 
-    private final ManagedProcess process;
-    private final int port;
-    private final Duration startup;
-
     private KafkaBroker(ManagedProcess process, int port, Duration startup) {
-        this.process = process;
-        this.port = port;
-        this.startup = startup;
+        super(process, port, startup);
     }
 
     /** Formats a fresh log directory under {@code workDir} and starts the broker on {@code port}. */
@@ -49,19 +43,6 @@ public final class KafkaBroker implements AutoCloseable {
 
     public String bootstrapServers() {
         return "127.0.0.1:" + port;
-    }
-
-    public Duration startup() {
-        return startup;
-    }
-
-    public ManagedProcess process() {
-        return process;
-    }
-
-    @Override
-    public void close() {
-        process.close();
     }
 
     private static void format(Path workDir, Path config, List<String> jvm) {
