@@ -46,6 +46,8 @@ final class RunningSystem implements AutoCloseable {
                 registry.apiUrl(), sandbox.url(), "system-test:" + Base64.getEncoder().encodeToString(key)));
         // every simulated lander posts from 127.0.0.1: one client as far as the per-client limit knows
         environment.put("INTAKE_RATELIMIT_ENABLED", "false");
+        // JSON log lines, as the Helm chart runs the services: TracingAndLogsTest reads them
+        environment.put("LOG_FORMAT", "json");
         this.serviceEnvironment = Map.copyOf(environment);
     }
 
@@ -100,6 +102,11 @@ final class RunningSystem implements AutoCloseable {
 
     Path workDir() {
         return workDir;
+    }
+
+    /** Where a service's output goes (its current run's). */
+    Path serviceLog(String service) {
+        return workDir.resolve(service).resolve(service + ".log");
     }
 
     /**

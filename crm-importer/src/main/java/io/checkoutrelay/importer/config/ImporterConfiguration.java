@@ -27,6 +27,7 @@ import io.checkoutrelay.importer.flow.Importer;
 import io.checkoutrelay.importer.flow.Outputs;
 import io.checkoutrelay.importer.ledger.Ledger;
 import io.checkoutrelay.importer.metrics.ImporterMetrics;
+import io.checkoutrelay.importer.trace.CheckoutTracing;
 import io.checkoutrelay.schemas.serde.RelaySerdes;
 import io.checkoutrelay.schemas.token.TokenCipher;
 import io.checkoutrelay.schemas.token.TokenKeyRing;
@@ -42,9 +43,10 @@ class ImporterConfiguration {
 
     @Bean(destroyMethod = "close")
     CheckoutChampClient checkoutChampClient(ImporterProperties properties, JsonMapper json,
-            RateLimiterRegistry rateLimiters, CircuitBreakerRegistry circuitBreakers, ImporterMetrics metrics) {
+            RateLimiterRegistry rateLimiters, CircuitBreakerRegistry circuitBreakers, ImporterMetrics metrics,
+            CheckoutTracing tracing) {
         return new CheckoutChampClient(properties.checkoutchamp(), new CrmResponseParser(json),
-                rateLimiters.rateLimiter(CRM), circuitBreakers.circuitBreaker(CRM), metrics);
+                rateLimiters.rateLimiter(CRM), circuitBreakers.circuitBreaker(CRM), metrics, tracing);
     }
 
     @Bean(destroyMethod = "close")
@@ -75,8 +77,8 @@ class ImporterConfiguration {
 
     @Bean
     Ledger ledger(ImporterProperties properties, Producer<String, String> ledgerProducer,
-            @Value("${spring.kafka.bootstrap-servers}") String bootstrap, JsonMapper json) {
-        return new Ledger(properties.topics().ledger(), ledgerProducer, bootstrap, json);
+            @Value("${spring.kafka.bootstrap-servers}") String bootstrap, JsonMapper json, CheckoutTracing tracing) {
+        return new Ledger(properties.topics().ledger(), ledgerProducer, bootstrap, json, tracing);
     }
 
     @Bean(destroyMethod = "shutdownNow")
@@ -93,7 +95,8 @@ class ImporterConfiguration {
     EnrichedConsumer enrichedConsumer(ImporterProperties properties,
             @Value("${spring.kafka.bootstrap-servers}") String bootstrap, CheckoutChampClient crm, Ledger ledger,
             Producer<String, Object> avroProducer, Producer<byte[], byte[]> deadLetterProducer,
-            ImporterMetrics metrics, ScheduledExecutorService retryTimer, ExecutorService importWorkers) {
+            ImporterMetrics metrics, ScheduledExecutorService retryTimer, ExecutorService importWorkers,
+            CheckoutTracing tracing) {
         TokenCipher cipher = new TokenCipher(TokenKeyRing.parse(properties.tokenKeys()));
         Map<String, Object> consumerConfigs = new HashMap<>();
         consumerConfigs.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
@@ -105,13 +108,13 @@ class ImporterConfiguration {
         consumerConfigs.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         consumerConfigs.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG,
                 (int) properties.consumer().sessionTimeout().toMillis());
-        Outputs outputs = new Outputs(avroProducer);
+        Outputs outputs = new Outputs(avroProducer, tracing);
         return EnrichedConsumer.create(properties.topics().input(), consumerConfigs,
                 properties.consumer().maxInFlight(), properties.consumer().revokeWait(), avroDeserializer(properties),
                 cipher, deadLetterProducer,
                 lease -> new Importer(new FlowContext(crm, ledger, outputs, metrics, lease,
                         properties.retry().settleDelay()), properties.retry()),
-                ledger, metrics, retryTimer, importWorkers);
+                ledger, metrics, retryTimer, importWorkers, tracing);
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})

@@ -9,6 +9,8 @@ import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.springframework.kafka.support.KafkaHeaders;
 
+import io.checkoutrelay.importer.trace.CheckoutTracing;
+
 /**
  * Sends a record that can never be processed to {@code <topic>.dlt}: the original key and value
  * bytes, the error and the origin in spring-kafka's dead-letter headers.
@@ -16,9 +18,11 @@ import org.springframework.kafka.support.KafkaHeaders;
 final class DeadLetters {
 
     private final Producer<byte[], byte[]> producer;
+    private final CheckoutTracing tracing;
 
-    DeadLetters(Producer<byte[], byte[]> producer) {
+    DeadLetters(Producer<byte[], byte[]> producer, CheckoutTracing tracing) {
         this.producer = producer;
+        this.tracing = tracing;
     }
 
     CompletableFuture<Void> send(ConsumerRecord<String, byte[]> record, Exception error) {
@@ -30,6 +34,7 @@ final class DeadLetters {
         dead.headers().add(KafkaHeaders.DLT_ORIGINAL_TOPIC, utf8(record.topic()));
         dead.headers().add(KafkaHeaders.DLT_ORIGINAL_PARTITION, ByteBuffer.allocate(4).putInt(record.partition()).array());
         dead.headers().add(KafkaHeaders.DLT_ORIGINAL_OFFSET, ByteBuffer.allocate(8).putLong(record.offset()).array());
+        tracing.inject(dead.headers());
         CompletableFuture<Void> sent = new CompletableFuture<>();
         producer.send(dead, (metadata, failure) -> {
             if (failure != null) {
@@ -38,7 +43,7 @@ final class DeadLetters {
                 sent.complete(null);
             }
         });
-        return sent;
+        return tracing.keep(sent);
     }
 
     private static byte[] utf8(String text) {

@@ -25,6 +25,7 @@ import io.checkoutrelay.importer.flow.Importer;
 import io.checkoutrelay.importer.flow.PartitionLease;
 import io.checkoutrelay.importer.ledger.Ledger;
 import io.checkoutrelay.importer.metrics.ImporterMetrics;
+import io.checkoutrelay.importer.trace.CheckoutTracing;
 
 /**
  * The input loop, owned by one thread: records of different checkouts run concurrently, records of
@@ -49,6 +50,7 @@ public class EnrichedConsumer implements SmartLifecycle {
     private final Ownership ownership;
     private final ImporterMetrics metrics;
     private final ExecutorService workers;
+    private final CheckoutTracing tracing;
     private final Map<TopicPartition, PartitionOffsets> offsets = new ConcurrentHashMap<>();
     private final Map<String, CompletableFuture<Void>> tails = new ConcurrentHashMap<>();
     private volatile boolean running;
@@ -57,7 +59,7 @@ public class EnrichedConsumer implements SmartLifecycle {
 
     EnrichedConsumer(String topic, Map<String, Object> consumerConfigs, int maxInFlight, Duration revokeWait,
             RecordDecoder decoder, DeadLetters deadLetters, Importer importer, Ledger ledger, Ownership ownership,
-            ImporterMetrics metrics, ExecutorService workers) {
+            ImporterMetrics metrics, ExecutorService workers, CheckoutTracing tracing) {
         this.topic = topic;
         this.maxInFlight = maxInFlight;
         this.maxPollRecords = Math.max(1, Math.min(500, maxInFlight / 4));
@@ -71,6 +73,7 @@ public class EnrichedConsumer implements SmartLifecycle {
         this.ownership = ownership;
         this.metrics = metrics;
         this.workers = workers;
+        this.tracing = tracing;
     }
 
     /** Wires the pieces; the timer serves the retry waits of every job. */
@@ -79,10 +82,11 @@ public class EnrichedConsumer implements SmartLifecycle {
             io.checkoutrelay.schemas.token.TokenCipher cipher,
             org.apache.kafka.clients.producer.Producer<byte[], byte[]> deadLetterProducer,
             java.util.function.Function<PartitionLease, Importer> importer, Ledger ledger, ImporterMetrics metrics,
-            ScheduledExecutorService timer, ExecutorService workers) {
-        Ownership ownership = new Ownership(timer);
+            ScheduledExecutorService timer, ExecutorService workers, CheckoutTracing tracing) {
+        Ownership ownership = new Ownership(timer, tracing);
         return new EnrichedConsumer(topic, consumerConfigs, maxInFlight, revokeWait, new RecordDecoder(avro, cipher),
-                new DeadLetters(deadLetterProducer), importer.apply(ownership), ledger, ownership, metrics, workers);
+                new DeadLetters(deadLetterProducer, tracing), importer.apply(ownership), ledger, ownership, metrics,
+                workers, tracing);
     }
 
     @Override
@@ -174,7 +178,8 @@ public class EnrichedConsumer implements SmartLifecycle {
 
     /** An unexpected failure (broker unreachable, ...) is retried; the ledger makes that safe. */
     private CompletableFuture<Void> processWithRetry(ConsumerRecord<String, byte[]> record) {
-        return process(record).exceptionallyCompose(error -> {
+        // each attempt a span in the record's trace, with the checkoutId and traceId in every log line
+        return tracing.inRecordSpan(record, "import order", this::process).exceptionallyCompose(error -> {
             Throwable cause = unwrap(error);
             if (cause instanceof PartitionLease.Abandoned) {
                 return CompletableFuture.failedFuture(cause);

@@ -9,15 +9,18 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import io.checkoutrelay.importer.flow.PartitionLease;
+import io.checkoutrelay.importer.trace.CheckoutTracing;
 
 /** The partitions this instance owns, and timed waits that end early when a partition is given away. */
 final class Ownership implements PartitionLease {
 
     private final ScheduledExecutorService timer;
+    private final CheckoutTracing tracing;
     private final Map<Integer, Set<CompletableFuture<Void>>> owned = new ConcurrentHashMap<>();
 
-    Ownership(ScheduledExecutorService timer) {
+    Ownership(ScheduledExecutorService timer, CheckoutTracing tracing) {
         this.timer = timer;
+        this.tracing = tracing;
     }
 
     void own(int partition) {
@@ -47,14 +50,14 @@ final class Ownership implements PartitionLease {
         }
         CompletableFuture<Void> wait = new CompletableFuture<>();
         waits.add(wait);
-        timer.schedule(() -> {
+        timer.schedule(tracing.bind(() -> {
             waits.remove(wait);
             if (owned.containsKey(partition)) {
                 wait.complete(null);
             } else {
                 wait.completeExceptionally(new Abandoned(partition));
             }
-        }, delay.toMillis(), TimeUnit.MILLISECONDS);
+        }), delay.toMillis(), TimeUnit.MILLISECONDS);
         return wait;
     }
 }

@@ -22,6 +22,7 @@ import org.slf4j.LoggerFactory;
 
 import io.checkoutrelay.importer.config.ImporterProperties;
 import io.checkoutrelay.importer.metrics.ImporterMetrics;
+import io.checkoutrelay.importer.trace.CheckoutTracing;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.ratelimiter.RateLimiter;
 
@@ -42,10 +43,12 @@ public class CheckoutChampClient implements AutoCloseable {
     private final CircuitBreaker circuitBreaker;
     private final ImporterMetrics metrics;
     private final ExecutorService callers;
+    private final CheckoutTracing tracing;
 
     public CheckoutChampClient(ImporterProperties.CheckoutChamp settings, CrmResponseParser parser,
-            RateLimiter rateLimiter, CircuitBreaker circuitBreaker, ImporterMetrics metrics) {
+            RateLimiter rateLimiter, CircuitBreaker circuitBreaker, ImporterMetrics metrics, CheckoutTracing tracing) {
         this.settings = settings;
+        this.tracing = tracing;
         this.parser = parser;
         this.rateLimiter = rateLimiter;
         this.circuitBreaker = circuitBreaker;
@@ -75,9 +78,12 @@ public class CheckoutChampClient implements AutoCloseable {
      */
     public CompletableFuture<CrmResult> call(CrmEndpoint endpoint, Map<String, String> params,
             List<String> callSecrets, java.util.function.BooleanSupplier maySend) {
-        return CompletableFuture.supplyAsync(() -> maySend.getAsBoolean()
-                ? guardedSend(endpoint, params, callSecrets)
-                : CrmResult.notSent("partition given away"), callers);
+        // a child span per call; the caller runs it in the checkout's trace and log context
+        return tracing.inChildSpan("crm " + endpoint.tag(), () -> CompletableFuture.supplyAsync(
+                () -> maySend.getAsBoolean()
+                        ? guardedSend(endpoint, params, callSecrets)
+                        : CrmResult.notSent("partition given away"),
+                task -> callers.execute(tracing.bind(task))));
     }
 
     private CrmResult guardedSend(CrmEndpoint endpoint, Map<String, String> params, List<String> callSecrets) {

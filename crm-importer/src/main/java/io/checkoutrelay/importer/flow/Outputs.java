@@ -5,19 +5,25 @@ import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
+import io.checkoutrelay.importer.trace.CheckoutTracing;
 import io.checkoutrelay.schemas.CheckoutKind;
 import io.checkoutrelay.schemas.CheckoutStatusChanged;
 import io.checkoutrelay.schemas.OrderDeclined;
 import io.checkoutrelay.schemas.OrderImported;
 import io.checkoutrelay.schemas.topic.Topics;
 
-/** Publishes the importer's results; each future completes when the broker acknowledged the record. */
+/**
+ * Publishes the importer's results, each in the trace of its checkout; each future completes when the
+ * broker acknowledged the record, and what follows it runs in the sender's trace and log context.
+ */
 public class Outputs {
 
     private final Producer<String, Object> producer;
+    private final CheckoutTracing tracing;
 
-    public Outputs(Producer<String, Object> producer) {
+    public Outputs(Producer<String, Object> producer, CheckoutTracing tracing) {
         this.producer = producer;
+        this.tracing = tracing;
     }
 
     public CompletableFuture<Void> imported(OrderImported imported, CheckoutStatusChanged status) {
@@ -38,14 +44,16 @@ public class Outputs {
     }
 
     private CompletableFuture<Void> send(String topic, String key, Object value) {
+        ProducerRecord<String, Object> record = new ProducerRecord<>(topic, key, value);
+        tracing.inject(record.headers());
         CompletableFuture<Void> sent = new CompletableFuture<>();
-        producer.send(new ProducerRecord<>(topic, key, value), (metadata, error) -> {
+        producer.send(record, (metadata, error) -> {
             if (error != null) {
                 sent.completeExceptionally(error);
             } else {
                 sent.complete(null);
             }
         });
-        return sent;
+        return tracing.keep(sent);
     }
 }

@@ -114,7 +114,11 @@ final class UpsellJob extends ImportJob {
                         ResultRecords.status(work, CheckoutStatus.IMPORTED, entry.orderId(), null))
                 .thenCompose(v -> recordOutcome(entry.withUpsell(upsell.getUpsellId(), done,
                         order.items().isEmpty() ? null : order.productIds())))
-                .thenRun(() -> ctx.metrics().imported(KIND, settledByQuery));
+                .thenRun(() -> {
+                    ctx.metrics().imported(KIND, settledByQuery);
+                    log.info("checkout {} upsell {} imported into CRM order {}{}", work.checkoutId(),
+                            upsell.getUpsellId(), entry.orderId(), settledByQuery ? " (settled by Order Query)" : "");
+                });
     }
 
     private CompletableFuture<Void> decline(DeclineClass declineClass, String reason, boolean unsettled,

@@ -21,6 +21,8 @@ import org.slf4j.LoggerFactory;
 
 import tools.jackson.databind.json.JsonMapper;
 
+import io.checkoutrelay.importer.trace.CheckoutTracing;
+
 /**
  * The ledger: a compacted topic co-partitioned with the input (a checkout's ledger record goes to the
  * partition number its input record came from), held in memory for the partitions this instance
@@ -35,10 +37,13 @@ public class Ledger {
     private final Producer<String, String> producer;
     private final Map<String, Object> restoreConfigs;
     private final JsonMapper json;
+    private final CheckoutTracing tracing;
     private final Map<Integer, Map<String, LedgerEntry>> partitions = new ConcurrentHashMap<>();
 
-    public Ledger(String topic, Producer<String, String> producer, String bootstrapServers, JsonMapper json) {
+    public Ledger(String topic, Producer<String, String> producer, String bootstrapServers, JsonMapper json,
+            CheckoutTracing tracing) {
         this.topic = topic;
+        this.tracing = tracing;
         this.producer = producer;
         this.json = json;
         Map<String, Object> configs = new HashMap<>();
@@ -74,7 +79,7 @@ public class Ledger {
                 written.complete(entry);
             }
         });
-        return written;
+        return tracing.keep(written);
     }
 
     /** Reads the ledger partitions to their end; must finish before their input records are processed. */

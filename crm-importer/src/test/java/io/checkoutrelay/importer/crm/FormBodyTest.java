@@ -22,7 +22,8 @@ class FormBodyTest {
         var settings = new ImporterProperties.CheckoutChamp("http://127.0.0.1:1", "api-user", "p&ss=w rd+",
                 Duration.ofSeconds(1), Duration.ofSeconds(1), 2);
         try (var client = new CheckoutChampClient(settings, new CrmResponseParser(JsonMapper.builder().build()),
-                RateLimiter.ofDefaults("t"), CircuitBreaker.ofDefaults("t"), new ImporterMetrics(new SimpleMeterRegistry()))) {
+                RateLimiter.ofDefaults("t"), CircuitBreaker.ofDefaults("t"), new ImporterMetrics(new SimpleMeterRegistry()),
+                io.checkoutrelay.importer.trace.CheckoutTracing.noop())) {
             Map<String, String> params = new LinkedHashMap<>();
             params.put("orderId", "A1");
             params.put("amazonAddressConsent", "Atza|a&b");

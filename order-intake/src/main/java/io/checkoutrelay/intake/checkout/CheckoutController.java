@@ -3,6 +3,7 @@ package io.checkoutrelay.intake.checkout;
 import io.checkoutrelay.intake.status.CheckoutState;
 import io.checkoutrelay.intake.status.StatusBoard;
 import io.checkoutrelay.intake.status.StatusBody;
+import io.checkoutrelay.intake.trace.CheckoutTracing;
 import io.checkoutrelay.intake.validation.RequestRules;
 import io.checkoutrelay.intake.web.ClientAddressResolver;
 import io.checkoutrelay.intake.web.JsonBodyReader;
@@ -14,6 +15,8 @@ import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -22,32 +25,45 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 public class CheckoutController {
 
+    private static final Logger log = LoggerFactory.getLogger(CheckoutController.class);
+
     private final JsonBodyReader bodies;
     private final ClientAddressResolver clients;
     private final StatusBoard board;
     private final CaptureRecords records;
     private final CheckoutPublisher publisher;
     private final SubmissionOutcomes outcomes;
+    private final CheckoutTracing tracing;
 
     public CheckoutController(JsonBodyReader bodies, ClientAddressResolver clients, StatusBoard board,
-                              CaptureRecords records, CheckoutPublisher publisher, SubmissionOutcomes outcomes) {
+                              CaptureRecords records, CheckoutPublisher publisher, SubmissionOutcomes outcomes,
+                              CheckoutTracing tracing) {
         this.bodies = bodies;
         this.clients = clients;
         this.board = board;
         this.records = records;
         this.publisher = publisher;
         this.outcomes = outcomes;
+        this.tracing = tracing;
     }
 
     @PostMapping("/v1/checkouts")
     public CompletableFuture<ResponseEntity<?>> submit(HttpServletRequest request) {
         CheckoutRequest checkout = RequestRules.checkout(bodies.read(request));
         String checkoutId = CheckoutIds.checkoutId(checkout.amazon().orderReferenceId());
+        try (CheckoutTracing.Scope ignored = tracing.withCheckoutId(checkoutId)) {
+            return submit(request, checkout, checkoutId);
+        }
+    }
+
+    private CompletableFuture<ResponseEntity<?>> submit(HttpServletRequest request, CheckoutRequest checkout,
+                                                        String checkoutId) {
         URI location = URI.create("/v1/checkouts/" + checkoutId);
         CheckoutState known = board.find(checkoutId).filter(CheckoutState::knownOrder).orElse(null);
         Submission submission = Submission.given(known == null ? null : known.order());
         if (!submission.publish()) {
             outcomes.count("order", "duplicate");
+            log.info("checkout {} submitted again while {}: nothing published", checkoutId, known.order().status());
             return CompletableFuture.completedFuture(ResponseEntity.ok().location(location).body(StatusBody.of(known)));
         }
         AmazonCheckoutCaptured captured = records.order(checkoutId, submission.attempt(), checkout,
@@ -57,6 +73,7 @@ public class CheckoutController {
                 return outcomes.unavailable("order", checkoutId, request.getRequestURI(), error);
             }
             outcomes.count("order", "accepted");
+            log.info("checkout {} accepted (attempt {})", checkoutId, accepted.getAttempt());
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("checkoutId", checkoutId);
             body.put("status", accepted.getStatus().name());

@@ -2,6 +2,7 @@ package io.checkoutrelay.intake.checkout;
 
 import io.checkoutrelay.intake.config.IntakeProperties;
 import io.checkoutrelay.intake.status.StatusBoard;
+import io.checkoutrelay.intake.trace.CheckoutTracing;
 import io.checkoutrelay.schemas.AmazonCheckoutCaptured;
 import io.checkoutrelay.schemas.CheckoutKind;
 import io.checkoutrelay.schemas.CheckoutStatusChanged;
@@ -30,13 +31,15 @@ public class CheckoutPublisher {
     private final CaptureRecords records;
     private final StatusBoard board;
     private final Duration timeout;
+    private final CheckoutTracing tracing;
 
     public CheckoutPublisher(KafkaTemplate<String, SpecificRecord> kafka, CaptureRecords records, StatusBoard board,
-                             IntakeProperties properties) {
+                             IntakeProperties properties, CheckoutTracing tracing) {
         this.kafka = kafka;
         this.records = records;
         this.board = board;
         this.timeout = properties.publish().timeout();
+        this.tracing = tracing;
     }
 
     public CompletableFuture<CheckoutStatusChanged> publish(AmazonCheckoutCaptured captured) {
@@ -48,7 +51,8 @@ public class CheckoutPublisher {
         } catch (RuntimeException e) {
             durable = CompletableFuture.failedFuture(e);
         }
-        return durable.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
+        // the status record and whatever follows stay in the request's trace and log context
+        return tracing.keep(durable.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS))
                 .thenCompose(sent -> publishStatus(accepted))
                 .thenApply(ignored -> {
                     board.record(accepted);
@@ -60,8 +64,8 @@ public class CheckoutPublisher {
         String key = status.getKind() == CheckoutKind.UPSELL
                 ? Topics.upsellStatusKey(status.getCheckoutId(), status.getUpsellId()) : status.getCheckoutId();
         try {
-            return kafka.send(Topics.CHECKOUT_STATUS.name(), key, status)
-                    .orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
+            return tracing.keep(kafka.send(Topics.CHECKOUT_STATUS.name(), key, status)
+                    .orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS))
                     .handle((sent, error) -> {
                         if (error != null) {
                             log.warn("checkout {} accepted, but its ACCEPTED status was not written: {}",

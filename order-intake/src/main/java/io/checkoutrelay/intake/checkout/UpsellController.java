@@ -4,6 +4,7 @@ import io.checkoutrelay.intake.config.IntakeProperties;
 import io.checkoutrelay.intake.status.CheckoutState;
 import io.checkoutrelay.intake.status.StatusBoard;
 import io.checkoutrelay.intake.status.StatusEntry;
+import io.checkoutrelay.intake.trace.CheckoutTracing;
 import io.checkoutrelay.intake.validation.RequestRules;
 import io.checkoutrelay.intake.web.JsonBodyReader;
 import io.checkoutrelay.intake.web.LanderOrigin;
@@ -16,6 +17,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -29,21 +32,26 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 public class UpsellController {
 
+    private static final Logger log = LoggerFactory.getLogger(UpsellController.class);
+
     private final JsonBodyReader bodies;
     private final StatusBoard board;
     private final CaptureRecords records;
     private final CheckoutPublisher publisher;
     private final SubmissionOutcomes outcomes;
     private final Duration grace;
+    private final CheckoutTracing tracing;
 
     public UpsellController(JsonBodyReader bodies, StatusBoard board, CaptureRecords records,
-                            CheckoutPublisher publisher, SubmissionOutcomes outcomes, IntakeProperties properties) {
+                            CheckoutPublisher publisher, SubmissionOutcomes outcomes, IntakeProperties properties,
+                            CheckoutTracing tracing) {
         this.bodies = bodies;
         this.board = board;
         this.records = records;
         this.publisher = publisher;
         this.outcomes = outcomes;
         this.grace = properties.status().upsellGrace();
+        this.tracing = tracing;
     }
 
     @PostMapping("/v1/checkouts/{checkoutId}/upsells")
@@ -54,10 +62,13 @@ public class UpsellController {
         if (!CheckoutIdPath.isWellFormed(checkoutId)) {
             return CompletableFuture.completedFuture(unknown(path));
         }
-        return board.await(checkoutId, CheckoutState::knownOrder, grace)
-                .thenCompose(state -> state.filter(CheckoutState::knownOrder)
-                        .map(known -> submit(known, post, path, origin))
-                        .orElseGet(() -> CompletableFuture.completedFuture(unknown(path))));
+        try (CheckoutTracing.Scope ignored = tracing.withCheckoutId(checkoutId)) {
+            // the wait ends on the status reader's thread: the upsell's records stay in this request's trace
+            return tracing.keep(board.await(checkoutId, CheckoutState::knownOrder, grace))
+                    .thenCompose(state -> state.filter(CheckoutState::knownOrder)
+                            .map(known -> submit(known, post, path, origin))
+                            .orElseGet(() -> CompletableFuture.completedFuture(unknown(path))));
+        }
     }
 
     private CompletableFuture<ResponseEntity<?>> submit(CheckoutState checkout, UpsellPost post, String path,
@@ -68,6 +79,8 @@ public class UpsellController {
         Submission submission = Submission.given(known.orElse(null));
         if (!submission.publish()) {
             outcomes.count("upsell", "duplicate");
+            log.info("checkout {} upsell {} submitted again while {}: nothing published", checkoutId, upsellId,
+                    known.get().status());
             return CompletableFuture.completedFuture(ResponseEntity.ok().body(body(checkoutId, upsellId,
                     known.get().status().name(), known.get().attempt())));
         }
@@ -77,6 +90,7 @@ public class UpsellController {
                 return outcomes.unavailable("upsell", checkoutId, path, error);
             }
             outcomes.count("upsell", "accepted");
+            log.info("checkout {} upsell {} accepted (attempt {})", checkoutId, upsellId, accepted.getAttempt());
             return ResponseEntity.accepted().body(body(checkoutId, upsellId, accepted.getStatus().name(),
                     accepted.getAttempt()));
         });

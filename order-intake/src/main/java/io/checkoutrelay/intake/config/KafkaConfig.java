@@ -1,5 +1,6 @@
 package io.checkoutrelay.intake.config;
 
+import io.checkoutrelay.intake.trace.CheckoutTracing;
 import io.checkoutrelay.schemas.serde.RelaySerdes;
 import io.checkoutrelay.schemas.topic.TopicSpec;
 import io.checkoutrelay.schemas.topic.Topics;
@@ -44,12 +45,15 @@ public class KafkaConfig {
     }
 
     @Bean
-    KafkaTemplate<String, SpecificRecord> relayTemplate(ProducerFactory<String, SpecificRecord> factory) {
+    KafkaTemplate<String, SpecificRecord> relayTemplate(ProducerFactory<String, SpecificRecord> factory,
+                                                        CheckoutTracing tracing) {
         KafkaTemplate<String, SpecificRecord> template = new KafkaTemplate<>(factory);
         // the default listener logs a failed record whole, and captured records hold an encrypted token
         LoggingProducerListener<String, SpecificRecord> listener = new LoggingProducerListener<>();
         listener.setIncludeContents(false);
         template.setProducerListener(listener);
+        // every record carries the trace of the request that submitted the checkout (traceparent)
+        template.setProducerInterceptor(tracing.headerInjector());
         return template;
     }
 

@@ -1,6 +1,7 @@
 package io.checkoutrelay.enricher.amazon;
 
 import io.checkoutrelay.enricher.metrics.EnricherMetrics;
+import io.checkoutrelay.enricher.trace.CheckoutTracing;
 import io.github.resilience4j.bulkhead.BulkheadFullException;
 import io.github.resilience4j.bulkhead.ThreadPoolBulkhead;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
@@ -27,9 +28,11 @@ public class ResilientAmazon {
     private final ScheduledExecutorService scheduler;
     private final Clock clock;
     private final EnricherMetrics metrics;
+    private final CheckoutTracing tracing;
 
     public ResilientAmazon(LoginWithAmazon amazon, Retry retry, CircuitBreaker circuitBreaker,
-            ThreadPoolBulkhead bulkhead, ScheduledExecutorService scheduler, Clock clock, EnricherMetrics metrics) {
+            ThreadPoolBulkhead bulkhead, ScheduledExecutorService scheduler, Clock clock, EnricherMetrics metrics,
+            CheckoutTracing tracing) {
         this.amazon = amazon;
         this.retry = retry;
         this.circuitBreaker = circuitBreaker;
@@ -37,6 +40,7 @@ public class ResilientAmazon {
         this.scheduler = scheduler;
         this.clock = clock;
         this.metrics = metrics;
+        this.tracing = tracing;
     }
 
     public CompletableFuture<TokenInfo> tokenInfo(String baseUrl, String token, CallBudget budget) {
@@ -59,7 +63,9 @@ public class ResilientAmazon {
             }
             return circuitBreaker.executeCompletionStage(() -> onBulkhead(call));
         };
-        return retry.executeCompletionStage(scheduler, attempt).toCompletableFuture();
+        // one span for the call with its retries; what follows continues in the caller's context
+        return tracing.inChildSpan("amazon " + endpoint.name().toLowerCase(java.util.Locale.ROOT),
+                () -> retry.executeCompletionStage(scheduler, attempt).toCompletableFuture());
     }
 
     private <T> CompletionStage<T> onBulkhead(Supplier<T> call) {

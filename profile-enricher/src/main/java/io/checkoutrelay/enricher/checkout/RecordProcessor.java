@@ -1,5 +1,6 @@
 package io.checkoutrelay.enricher.checkout;
 
+import io.checkoutrelay.enricher.trace.CheckoutTracing;
 import io.checkoutrelay.schemas.AmazonCheckoutCaptured;
 import io.checkoutrelay.schemas.token.TokenCipher;
 import java.util.List;
@@ -23,13 +24,15 @@ public class RecordProcessor {
     private final CheckoutEnricher enricher;
     private final OutcomePublisher publisher;
     private final DeadLetters deadLetters;
+    private final CheckoutTracing tracing;
 
     public RecordProcessor(CapturedDecoder decoder, CheckoutEnricher enricher, OutcomePublisher publisher,
-            DeadLetters deadLetters) {
+            DeadLetters deadLetters, CheckoutTracing tracing) {
         this.decoder = decoder;
         this.enricher = enricher;
         this.publisher = publisher;
         this.deadLetters = deadLetters;
+        this.tracing = tracing;
     }
 
     public CompletableFuture<Void> process(ConsumerRecord<String, byte[]> record) {
@@ -45,13 +48,25 @@ public class RecordProcessor {
         List<CompletableFuture<Void>> retryingSent = new CopyOnWriteArrayList<>();
         CompletableFuture<Outcome> outcome;
         try {
-            outcome = enricher.enrich(captured, () -> retryingSent.add(publisher.retrying(captured)));
+            // the first retry is announced from a timer thread: in this checkout's trace all the same
+            outcome = enricher.enrich(captured, tracing.bind(() -> retryingSent.add(publisher.retrying(captured))));
         } catch (TokenCipher.TokenCipherException e) {
             log.warn("checkout {}: access token cannot be decrypted: sent to the dead-letter topic", captured.getCheckoutId());
             return deadLetters.publish(record, e);
         }
         return outcome
-                .thenCompose(decided -> publisher.publish(captured, decided, source))
+                .thenCompose(decided -> tracing.keep(publisher.publish(captured, decided, source))
+                        .thenRun(() -> logOutcome(captured, decided)))
                 .thenCompose(published -> CompletableFuture.allOf(retryingSent.toArray(CompletableFuture[]::new)));
+    }
+
+    private static void logOutcome(AmazonCheckoutCaptured captured, Outcome outcome) {
+        String what = captured.getUpsell() == null ? "order" : "upsell " + captured.getUpsell().getUpsellId();
+        if (outcome instanceof Outcome.Declined declined) {
+            log.info("checkout {} {} declined: {} {}", captured.getCheckoutId(), what, declined.declineClass(),
+                    declined.reason());
+        } else {
+            log.info("checkout {} {} enriched", captured.getCheckoutId(), what);
+        }
     }
 }

@@ -5,6 +5,7 @@ import io.checkoutrelay.enricher.amazon.LoginWithAmazon;
 import io.checkoutrelay.enricher.amazon.ResilientAmazon;
 import io.checkoutrelay.enricher.checkout.CheckoutEnricher;
 import io.checkoutrelay.enricher.metrics.EnricherMetrics;
+import io.checkoutrelay.enricher.trace.CheckoutTracing;
 import io.checkoutrelay.schemas.token.TokenCipher;
 import io.checkoutrelay.schemas.token.TokenKeyRing;
 import io.github.resilience4j.bulkhead.ThreadPoolBulkhead;
@@ -72,7 +73,7 @@ class AmazonConfig {
     @Bean
     ResilientAmazon resilientAmazon(LoginWithAmazon amazon, RetryRegistry retries, CircuitBreakerRegistry breakers,
             ThreadPoolBulkheadRegistry bulkheads, ScheduledExecutorService enricherScheduler, Clock clock,
-            EnricherMetrics metrics) {
+            EnricherMetrics metrics, CheckoutTracing tracing) {
         ThreadPoolBulkhead bulkhead = bulkheads.bulkhead(RESILIENCE_NAME);
         Retry retry = retries.retry(RESILIENCE_NAME);
         log.info("Login with Amazon: {}-{} concurrent calls, {} queued, up to {} attempts per call",
@@ -80,7 +81,7 @@ class AmazonConfig {
                 bulkhead.getBulkheadConfig().getQueueCapacity(),
                 retry.getRetryConfig().getMaxAttempts());
         return new ResilientAmazon(amazon, retry, breakers.circuitBreaker(RESILIENCE_NAME), bulkhead,
-                enricherScheduler, clock, metrics);
+                enricherScheduler, clock, metrics, tracing);
     }
 
     @Bean

@@ -3,6 +3,7 @@ package io.checkoutrelay.enricher.config;
 import io.checkoutrelay.enricher.checkout.RecordProcessor;
 import io.checkoutrelay.enricher.flow.CapturedConsumerLoop;
 import io.checkoutrelay.enricher.metrics.EnricherMetrics;
+import io.checkoutrelay.enricher.trace.CheckoutTracing;
 import io.checkoutrelay.schemas.topic.Topics;
 import java.util.HashMap;
 import java.util.Map;
@@ -21,7 +22,7 @@ class ConsumerConfig {
     @Bean
     CapturedConsumerLoop capturedConsumerLoop(@Value("${spring.kafka.bootstrap-servers}") String bootstrap,
             EnricherProperties properties, RecordProcessor processor, ScheduledExecutorService enricherScheduler,
-            EnricherMetrics metrics) {
+            EnricherMetrics metrics, CheckoutTracing tracing) {
         Map<String, Object> configs = new HashMap<>();
         configs.put(org.apache.kafka.clients.consumer.ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         configs.put(org.apache.kafka.clients.consumer.ConsumerConfig.GROUP_ID_CONFIG, properties.consumerGroup());
@@ -34,7 +35,8 @@ class ConsumerConfig {
         configs.put(org.apache.kafka.clients.consumer.ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
         CapturedConsumerLoop loop = new CapturedConsumerLoop(() -> new KafkaConsumer<>(configs),
                 Topics.CHECKOUT_CAPTURED.name(), properties.maxInFlight(), properties.pollTimeout(),
-                properties.drainTimeout(), processor::process, enricherScheduler);
+                properties.drainTimeout(),
+                record -> tracing.inRecordSpan(record, "enrich checkout", processor::process), enricherScheduler);
         metrics.inFlightGauge(loop::inFlight);
         return loop;
     }

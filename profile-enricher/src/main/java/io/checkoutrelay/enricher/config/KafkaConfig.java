@@ -7,6 +7,7 @@ import io.checkoutrelay.enricher.checkout.DeadLetters;
 import io.checkoutrelay.enricher.checkout.OutcomePublisher;
 import io.checkoutrelay.enricher.checkout.RecordProcessor;
 import io.checkoutrelay.enricher.metrics.EnricherMetrics;
+import io.checkoutrelay.enricher.trace.CheckoutTracing;
 import io.checkoutrelay.schemas.serde.RelaySerdes;
 import io.checkoutrelay.schemas.topic.TopicSpec;
 import io.checkoutrelay.schemas.topic.Topics;
@@ -47,18 +48,19 @@ class KafkaConfig {
 
     @Bean
     KafkaTemplate<String, SpecificRecord> avroTemplate(@Value("${spring.kafka.bootstrap-servers}") String bootstrap,
-            EnricherProperties properties) {
+            EnricherProperties properties, CheckoutTracing tracing) {
         Map<String, Object> configs = new HashMap<>(RelaySerdes.producerConfigs(registryUrl(properties)));
         configs.putAll(durable(bootstrap, "profile-enricher-out"));
-        return withoutContentLogging(new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(configs)));
+        return traced(withoutContentLogging(new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(configs))), tracing);
     }
 
     @Bean
-    KafkaTemplate<String, byte[]> deadLetterTemplate(@Value("${spring.kafka.bootstrap-servers}") String bootstrap) {
+    KafkaTemplate<String, byte[]> deadLetterTemplate(@Value("${spring.kafka.bootstrap-servers}") String bootstrap,
+            CheckoutTracing tracing) {
         Map<String, Object> configs = durable(bootstrap, "profile-enricher-dlt");
         configs.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
         configs.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
-        return withoutContentLogging(new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(configs)));
+        return traced(withoutContentLogging(new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(configs))), tracing);
     }
 
     @Bean(destroyMethod = "close")
@@ -69,9 +71,9 @@ class KafkaConfig {
     @Bean
     RecordProcessor recordProcessor(CapturedDecoder decoder, CheckoutEnricher enricher,
             KafkaTemplate<String, SpecificRecord> avroTemplate, KafkaTemplate<String, byte[]> deadLetterTemplate,
-            EnricherProperties properties, EnricherMetrics metrics, Clock clock) {
+            EnricherProperties properties, EnricherMetrics metrics, Clock clock, CheckoutTracing tracing) {
         return new RecordProcessor(decoder, enricher, new OutcomePublisher(avroTemplate, metrics, clock),
-                new DeadLetters(deadLetterTemplate, properties.consumerGroup(), metrics));
+                new DeadLetters(deadLetterTemplate, properties.consumerGroup(), metrics), tracing);
     }
 
     /**
@@ -82,6 +84,12 @@ class KafkaConfig {
         LoggingProducerListener<String, V> listener = new LoggingProducerListener<>();
         listener.setIncludeContents(false);
         template.setProducerListener(listener);
+        return template;
+    }
+
+    /** Every record sent carries the trace of the checkout it is about ({@code traceparent}). */
+    static <V> KafkaTemplate<String, V> traced(KafkaTemplate<String, V> template, CheckoutTracing tracing) {
+        template.setProducerInterceptor(tracing.headerInjector());
         return template;
     }
 

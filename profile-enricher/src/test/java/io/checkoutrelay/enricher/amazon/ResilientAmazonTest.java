@@ -3,6 +3,7 @@ package io.checkoutrelay.enricher.amazon;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.checkoutrelay.enricher.metrics.EnricherMetrics;
+import io.checkoutrelay.enricher.trace.CheckoutTracing;
 import io.github.resilience4j.bulkhead.ThreadPoolBulkhead;
 import io.github.resilience4j.bulkhead.ThreadPoolBulkheadConfig;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
@@ -48,7 +49,7 @@ class ResilientAmazonTest {
             .intervalFunction(IntervalFunction.ofExponentialRandomBackoff(Duration.ofMillis(20), 2.0, 0.5))
             .retryExceptions(AmazonUnavailable.class, CallNotPermittedException.class).build());
     private final ResilientAmazon amazon = new ResilientAmazon(script, retry, breaker, bulkhead, scheduler,
-            Clock.systemUTC(), new EnricherMetrics(registry));
+            Clock.systemUTC(), new EnricherMetrics(registry), CheckoutTracing.noop());
     private final AtomicInteger retryingSignals = new AtomicInteger();
     private final CallBudget budget = new CallBudget(Instant.now().plusSeconds(60), retryingSignals::incrementAndGet);
 
@@ -103,7 +104,7 @@ class ResilientAmazonTest {
         Retry slow = Retry.of("slow", RetryConfig.custom().maxAttempts(100).waitDuration(Duration.ofMillis(150))
                 .retryExceptions(AmazonUnavailable.class).build());
         ResilientAmazon patient = new ResilientAmazon(script, slow, breaker, bulkhead, scheduler, Clock.systemUTC(),
-                new EnricherMetrics(registry));
+                new EnricherMetrics(registry), CheckoutTracing.noop());
         CallBudget shortLife = new CallBudget(Instant.now().plusMillis(400), () -> { });
         assertThat(patient.tokenInfo("http://amazon", "t", shortLife)).failsWithin(Duration.ofSeconds(5))
                 .withThrowableThat().havingRootCause().isInstanceOf(RetryBudgetSpent.class);
@@ -115,7 +116,7 @@ class ResilientAmazonTest {
         script.answers(unavailable());
         Retry once = Retry.of("once", RetryConfig.custom().maxAttempts(1).build());
         ResilientAmazon direct = new ResilientAmazon(script, once, breaker, bulkhead, scheduler, Clock.systemUTC(),
-                new EnricherMetrics(registry));
+                new EnricherMetrics(registry), CheckoutTracing.noop());
         for (int i = 0; i < 4; i++) {
             direct.tokenInfo("http://amazon", "t", budget).exceptionally(e -> null).join();
         }
