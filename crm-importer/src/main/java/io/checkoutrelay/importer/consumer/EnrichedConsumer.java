@@ -25,7 +25,7 @@ import io.checkoutrelay.importer.flow.Importer;
 import io.checkoutrelay.importer.flow.PartitionLease;
 import io.checkoutrelay.importer.ledger.Ledger;
 import io.checkoutrelay.importer.metrics.ImporterMetrics;
-import io.checkoutrelay.importer.trace.CheckoutTracing;
+import io.checkoutrelay.tracing.CheckoutTracing;
 
 /**
  * The input loop, owned by one thread: records of different checkouts run concurrently, records of

@@ -1,6 +1,6 @@
 package io.checkoutrelay.enricher.checkout;
 
-import io.checkoutrelay.enricher.trace.CheckoutTracing;
+import io.checkoutrelay.tracing.CheckoutTracing;
 import io.checkoutrelay.schemas.AmazonCheckoutCaptured;
 import io.checkoutrelay.schemas.token.TokenCipher;
 import java.util.List;

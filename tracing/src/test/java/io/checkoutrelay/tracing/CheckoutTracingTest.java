@@ -1,4 +1,4 @@
-package io.checkoutrelay.enricher.trace;
+package io.checkoutrelay.tracing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.checkoutrelay.intake.trace;
+package io.checkoutrelay.tracing;
 
 import java.util.Locale;
 import java.util.Map;

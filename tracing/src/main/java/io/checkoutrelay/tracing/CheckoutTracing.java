@@ -1,4 +1,4 @@
-package io.checkoutrelay.enricher.trace;
+package io.checkoutrelay.tracing;
 
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
@@ -68,6 +68,14 @@ public final class CheckoutTracing {
         Context caller = current();
         Span span = tracer.nextSpan().name(name).start();
         return inSpan(span, MDC.get(CHECKOUT_ID), caller, call);
+    }
+
+    /**
+     * Puts the checkoutId into the MDC for the rest of this request's handling on this thread, within
+     * the request's span; {@link #keep} carries both to the threads that complete its futures.
+     */
+    public Scope withCheckoutId(String checkoutId) {
+        return new Context(tracer.currentSpan(), checkoutId).open();
     }
 
     /** The context of this thread, to restore on another. */
