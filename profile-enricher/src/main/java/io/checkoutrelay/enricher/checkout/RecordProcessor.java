@@ -1,5 +1,6 @@
 package io.checkoutrelay.enricher.checkout;
 
+import io.checkoutrelay.enricher.metrics.CheckoutsInWork;
 import io.checkoutrelay.schemas.AmazonCheckoutCaptured;
 import io.checkoutrelay.schemas.token.TokenCipher;
 import java.util.List;
@@ -23,13 +24,21 @@ public class RecordProcessor {
     private final CheckoutEnricher enricher;
     private final OutcomePublisher publisher;
     private final DeadLetters deadLetters;
+    private final CheckoutsInWork inWork;
 
     public RecordProcessor(CapturedDecoder decoder, CheckoutEnricher enricher, OutcomePublisher publisher,
             DeadLetters deadLetters) {
+        this(decoder, enricher, publisher, deadLetters, null);
+    }
+
+    /** {@code inWork} (may be null) counts each checkout from decoding until its outcome is durable. */
+    public RecordProcessor(CapturedDecoder decoder, CheckoutEnricher enricher, OutcomePublisher publisher,
+            DeadLetters deadLetters, CheckoutsInWork inWork) {
         this.decoder = decoder;
         this.enricher = enricher;
         this.publisher = publisher;
         this.deadLetters = deadLetters;
+        this.inWork = inWork;
     }
 
     public CompletableFuture<Void> process(ConsumerRecord<String, byte[]> record) {
@@ -50,8 +59,9 @@ public class RecordProcessor {
             log.warn("checkout {}: access token cannot be decrypted: sent to the dead-letter topic", captured.getCheckoutId());
             return deadLetters.publish(record, e);
         }
-        return outcome
+        CompletableFuture<Void> done = outcome
                 .thenCompose(decided -> publisher.publish(captured, decided, source))
                 .thenCompose(published -> CompletableFuture.allOf(retryingSent.toArray(CompletableFuture[]::new)));
+        return inWork == null ? done : inWork.hold(captured.getCapturedAt(), done);
     }
 }

@@ -36,6 +36,7 @@ class ConsumerConfig {
                 Topics.CHECKOUT_CAPTURED.name(), properties.maxInFlight(), properties.pollTimeout(),
                 properties.drainTimeout(), processor::process, enricherScheduler);
         metrics.inFlightGauge(loop::inFlight);
+        loop.reportLagTo(metrics.consumerLag());
         return loop;
     }
 }

@@ -71,7 +71,7 @@ class KafkaConfig {
             KafkaTemplate<String, SpecificRecord> avroTemplate, KafkaTemplate<String, byte[]> deadLetterTemplate,
             EnricherProperties properties, EnricherMetrics metrics, Clock clock) {
         return new RecordProcessor(decoder, enricher, new OutcomePublisher(avroTemplate, metrics, clock),
-                new DeadLetters(deadLetterTemplate, properties.consumerGroup(), metrics));
+                new DeadLetters(deadLetterTemplate, properties.consumerGroup(), metrics), metrics.inWork());
     }
 
     /**
