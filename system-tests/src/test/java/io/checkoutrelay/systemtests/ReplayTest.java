@@ -25,10 +25,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class ReplayTest {
 
     private static final Map<String, String> SHORT_RETRY_BUDGET = Map.of(
-            "CRM_IMPORTER_RETRY_MAXRETRIES", "2",
-            "CRM_IMPORTER_RETRY_INITIALBACKOFF", "100ms",
-            "CRM_IMPORTER_RETRY_SETTLEDELAY", "1s",
-            "CRM_IMPORTER_CHECKOUTCHAMP_REQUESTTIMEOUT", "3s");
+            "CRMIMPORTER_RETRY_MAXRETRIES", "2",
+            "CRMIMPORTER_RETRY_INITIALBACKOFF", "100ms",
+            "CRMIMPORTER_RETRY_SETTLEDELAY", "1s",
+            "CRMIMPORTER_CHECKOUTCHAMP_REQUESTTIMEOUT", "3s");
 
     @BeforeAll
     static void importerWithAShortRetryBudget(RunningSystem system) {

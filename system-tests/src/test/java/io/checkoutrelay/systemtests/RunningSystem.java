@@ -148,6 +148,10 @@ final class RunningSystem implements AutoCloseable {
         return services.remove(service).process().terminate(grace);
     }
 
+    boolean isRunning(String service) {
+        return services.containsKey(service);
+    }
+
     /** Where a service's HTTP port (actuator included) is. */
     String serviceUrl(String service) {
         return "http://127.0.0.1:" + ports.get(service);
