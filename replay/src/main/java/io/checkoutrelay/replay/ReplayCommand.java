@@ -30,6 +30,9 @@ public final class ReplayCommand {
     }
 
     static int run(String[] args, Map<String, String> environment, PrintStream out, PrintStream err) {
+        // the registry client speaks through java.util.logging; its notices are not the operator's business
+        java.util.logging.Logger registryClient = java.util.logging.Logger.getLogger("io.apicurio");
+        registryClient.setLevel(java.util.logging.Level.SEVERE);
         Request request;
         try {
             request = Arguments.parse(Arrays.asList(args), environment);

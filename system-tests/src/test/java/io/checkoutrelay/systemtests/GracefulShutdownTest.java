@@ -55,6 +55,8 @@ class GracefulShutdownTest {
         }
         List<JsonNode> sentBeforeStop = importOrderCalls(crm, references);
         system.startService("crm-importer");
+        System.out.printf("importer stopped %d ms after SIGTERM with exit code %s; %d Import Order calls sent%n",
+                stoppedInMillis, exitCode, sentBeforeStop.size());
         assertThat(exitCode).as("exit code after SIGTERM (empty: SIGKILLed after the grace period)").hasValue(0);
         assertThat(stoppedInMillis).as("ms from SIGTERM to exit").isLessThan(IMPORTER_GRACE.toMillis());
         assertThat(sentBeforeStop).as("Import Order calls sent before the stop").isNotEmpty();
