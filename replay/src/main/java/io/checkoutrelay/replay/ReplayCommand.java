@@ -1,6 +1,7 @@
 package io.checkoutrelay.replay;
 
 import java.io.PrintStream;
+import java.lang.ref.Reference;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.Map;
@@ -53,6 +54,8 @@ public final class ReplayCommand {
         } catch (RuntimeException e) {
             err.println("replay failed: " + e);
             return 1;
+        } finally {
+            Reference.reachabilityFence(registryClient); // keeps the level: LogManager holds loggers weakly
         }
     }
 
