@@ -51,12 +51,23 @@ public final class ReplayCommand {
             }
             out.print(Usage.TEXT);
             return 0;
+        } catch (org.apache.kafka.common.errors.TimeoutException e) {
+            err.println("replay failed: Kafka did not answer in time (" + e.getMessage() + "); is "
+                    + connectionOf(request) + " right? (--bootstrap-servers or KAFKA_BOOTSTRAP_SERVERS)");
+            return 1;
         } catch (RuntimeException e) {
             err.println("replay failed: " + e);
             return 1;
         } finally {
             Reference.reachabilityFence(registryClient); // keeps the level: LogManager holds loggers weakly
         }
+    }
+
+    private static String connectionOf(Request request) {
+        if (request instanceof Request.Declined declined) {
+            return declined.connection().bootstrapServers();
+        }
+        return request instanceof Request.DeadLetters deadLetters ? deadLetters.connection().bootstrapServers() : "?";
     }
 
     private static int declined(Request.Declined request, PrintStream out) {
