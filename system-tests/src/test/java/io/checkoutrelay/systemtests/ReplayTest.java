@@ -11,6 +11,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.RecordsToDelete;
+import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -112,6 +115,37 @@ class ReplayTest {
         OperatorReplay.Result again = new OperatorReplay(system).run("declined", "--checkout", checkoutId);
         assertThat(again.lines("replayed")).as(again.output()).isEmpty();
         assertExactlyOneOrder(crm, reference, imported.path("crmOrderId").asText());
+    }
+
+    @Test
+    void aDeclinedRecordGonePastRetentionIsReportedMissingNotSkipped(RunningSystem system) throws Exception {
+        Lander lander = new Lander(system.intakeUrl());
+        Sandbox crm = new Sandbox(system.sandboxUrl());
+        String reference = newOrderReference();
+        String checkoutId = checkoutId(reference);
+        crm.settings("{\"crm.outage\": true}");
+        try {
+            assertThat(lander.postCheckout(order(reference, token(""), 101)).status()).isEqualTo(202);
+            assertThat(lander.awaitFinal(checkoutId, Duration.ofSeconds(60)).path("status").asText()).isEqualTo("DECLINED");
+        } finally {
+            crm.settings("{\"crm.outage\": false}");
+        }
+        OperatorReplay.Result dryRun = new OperatorReplay(system).run("declined", "--checkout", checkoutId, "--dry-run");
+        String source = dryRun.lines("would replay").get(0);
+        String position = source.substring(source.lastIndexOf("; ") + 2, source.lastIndexOf(" -> "));
+        int partition = Integer.parseInt(position.substring(position.lastIndexOf('-') + 1, position.indexOf('@')));
+        long offset = Long.parseLong(position.substring(position.indexOf('@') + 1));
+        try (Admin admin = Admin.create(Map.<String, Object>of("bootstrap.servers", system.bootstrapServers()))) {
+            // what retention does after 6 hours
+            admin.deleteRecords(Map.of(new TopicPartition("amazon.checkout.enriched.v1", partition),
+                    RecordsToDelete.beforeOffset(offset + 1))).all().get();
+        }
+        OperatorReplay.Result replay = new OperatorReplay(system).run("declined", "--checkout", checkoutId);
+        assertThat(replay.exitCode()).as(replay.output()).isEqualTo(1);
+        assertThat(replay.lines("missing")).as(replay.output()).singleElement().asString()
+                .contains(checkoutId).contains("gone past the topic's retention").contains("submit the checkout again");
+        assertThat(lander.status(checkoutId, 0).path("status").asText()).isEqualTo("DECLINED");
+        assertThat(crm.ordersPaidWith(reference)).isEmpty();
     }
 
     @Test
