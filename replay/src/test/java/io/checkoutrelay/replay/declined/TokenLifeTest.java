@@ -15,7 +15,7 @@ class TokenLifeTest {
 
     @Test
     void aTokenDiesSixtyMinutesAfterCaptureOrEarlierWhenTokeninfoSaidSo() {
-        AmazonCheckoutCaptured captured = AmazonCheckoutCaptured.newBuilder(emptyCaptured()).build();
+        AmazonCheckoutCaptured captured = emptyCaptured();
         assertThat(TokenLife.deadline(captured)).contains(Instant.parse("2026-11-28T11:00:00Z"));
         AmazonCheckoutEnriched enriched = new AmazonCheckoutEnriched();
         enriched.setCaptured(captured);
