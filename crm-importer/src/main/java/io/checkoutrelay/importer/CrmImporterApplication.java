@@ -13,6 +13,7 @@ public class CrmImporterApplication {
 
     public static void main(String[] args) {
         RelaySerdes.trustGeneratedClasses();
+        StopSignal.exitCleanlyOnTerm();
         SpringApplication.run(CrmImporterApplication.class, args);
     }
 }

@@ -95,6 +95,20 @@ public final class ManagedProcess implements AutoCloseable {
         waitForExit(Duration.ofSeconds(10));
     }
 
+    /**
+     * SIGTERM, as Kubernetes stops a pod, then waits up to {@code grace}: the exit code, or empty when
+     * the process had to be SIGKILLed after the grace period.
+     */
+    public java.util.OptionalInt terminate(Duration grace) {
+        process.destroy();
+        if (waitForExit(grace)) {
+            return java.util.OptionalInt.of(process.exitValue());
+        }
+        process.destroyForcibly();
+        waitForExit(Duration.ofSeconds(10));
+        return java.util.OptionalInt.empty();
+    }
+
     /** SIGTERM, then SIGKILL if the process has not exited after a grace period. */
     public void stop() {
         if (!process.isAlive()) {

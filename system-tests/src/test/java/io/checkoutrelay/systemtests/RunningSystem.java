@@ -135,9 +135,43 @@ final class RunningSystem implements AutoCloseable {
 
     /** Starts a service (again) on its port, as a restarted pod would. */
     void startService(String service) {
+        startService(service, Map.of());
+    }
+
+    /** As above, with settings added to or replacing the usual ones (e.g. a short retry budget). */
+    void startService(String service, Map<String, String> overrides) {
         int port = ports.computeIfAbsent(service, s -> FreePort.pick());
         Path serviceDir = workDir.resolve(service);
-        services.put(service, BootJar.start(service, jar(root, service), port, serviceEnvironment, serviceDir));
+        Map<String, String> environment = new HashMap<>(serviceEnvironment);
+        environment.putAll(overrides);
+        services.put(service, BootJar.start(service, jar(root, service), port, environment, serviceDir));
+    }
+
+    /**
+     * SIGTERM, as Kubernetes stops a pod, waiting up to {@code grace} (its terminationGracePeriodSeconds):
+     * the exit code, or empty when it had to be SIGKILLed.
+     */
+    java.util.OptionalInt stop(String service, java.time.Duration grace) {
+        return services.remove(service).process().terminate(grace);
+    }
+
+    boolean isRunning(String service) {
+        return services.containsKey(service);
+    }
+
+    /** Where a service's HTTP port (actuator included) is. */
+    String serviceUrl(String service) {
+        return "http://127.0.0.1:" + ports.get(service);
+    }
+
+    /** The registry's API base, as services get it in SCHEMA_REGISTRY_URL. */
+    String registryUrl() {
+        return registry.apiUrl();
+    }
+
+    /** A module's built executable jar (e.g. the operator's replay command). */
+    Path builtJar(String module) {
+        return jar(root, module);
     }
 
     @Override

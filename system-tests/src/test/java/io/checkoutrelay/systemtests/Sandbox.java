@@ -57,6 +57,26 @@ final class Sandbox {
         post("/sandbox/settings", json);
     }
 
+    /** Adds a runtime rule (sandbox/README.md "Runtime rules"). */
+    void rule(String json) {
+        post("/sandbox/rules", json);
+    }
+
+    void deleteRules() {
+        try {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url + "/sandbox/rules"))
+                    .DELETE().build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() / 100 != 2) {
+                throw new AssertionError("DELETE /sandbox/rules answered " + response.statusCode());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     static String param(JsonNode call, String name) {
         JsonNode params = call.path("params");
         JsonNode value = params.has("values") ? params.path("values").path(name) : params.path(name);

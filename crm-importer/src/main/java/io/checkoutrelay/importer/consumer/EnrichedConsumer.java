@@ -24,6 +24,7 @@ import org.springframework.context.SmartLifecycle;
 import io.checkoutrelay.importer.flow.Importer;
 import io.checkoutrelay.importer.flow.PartitionLease;
 import io.checkoutrelay.importer.ledger.Ledger;
+import io.checkoutrelay.importer.metrics.ConsumerLag;
 import io.checkoutrelay.importer.metrics.ImporterMetrics;
 import io.checkoutrelay.tracing.CheckoutTracing;
 
@@ -123,6 +124,7 @@ public class EnrichedConsumer implements SmartLifecycle {
     }
 
     private void loop() {
+        ConsumerLag lag = metrics.consumerLag();
         try (KafkaConsumer<String, byte[]> kafka = new KafkaConsumer<>(consumerConfigs)) {
             consumer = kafka;
             int inputPartitions = kafka.partitionsFor(topic).size();
@@ -140,6 +142,7 @@ public class EnrichedConsumer implements SmartLifecycle {
                 }
                 flowControl(kafka);
                 commit(kafka, offsets.keySet(), false);
+                lag.refresh(kafka);
             }
         } catch (WakeupException e) {
             if (running) {
@@ -149,6 +152,7 @@ public class EnrichedConsumer implements SmartLifecycle {
             log.error("consumer loop failed", e);
         } finally {
             consumer = null;
+            lag.clear();
         }
     }
 

@@ -26,8 +26,9 @@ public class Importer {
         ctx.lease().requireOwned(work.partition());
         RetryBudget budget = new RetryBudget(backoff, retry.maxRetries(),
                 work.tokenDeadline().minus(retry.tokenSafetyMargin()));
-        return work.captured().getKind() == CheckoutKind.UPSELL ? new UpsellJob(ctx, work, budget).run()
-                : new OrderJob(ctx, work, budget).run();
+        CompletableFuture<Void> settled = work.captured().getKind() == CheckoutKind.UPSELL
+                ? new UpsellJob(ctx, work, budget).run() : new OrderJob(ctx, work, budget).run();
+        return ctx.metrics().held().hold(work.captured().getCapturedAt(), settled);
     }
 
     /** The access token dies at tokenExpiresAt, and at the latest 60 minutes after capture. */

@@ -1,30 +1,50 @@
 package io.checkoutrelay.importer.metrics;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.springframework.stereotype.Component;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
 /**
  * The importer's metrics: imports, declines by class and reason, retries, reconciliations (Order
  * Query after an unknown outcome), CRM latency by endpoint and outcome, CRM calls and records in
- * flight. Tags never carry a token, credential or checkout id.
+ * flight, the input's lag and the age of the oldest checkout not yet settled. Tags never carry a
+ * token, credential or checkout id.
  */
 @Component
 public class ImporterMetrics {
 
+    private static final Duration LAG_REFRESH = Duration.ofSeconds(5);
+
     private final MeterRegistry registry;
     private final AtomicInteger crmCallsInFlight = new AtomicInteger();
     private final AtomicInteger recordsInFlight = new AtomicInteger();
+    private final HeldCheckouts held = new HeldCheckouts(Clock.systemUTC());
 
     public ImporterMetrics(MeterRegistry registry) {
         this.registry = registry;
         registry.gauge("crm_importer.crm.calls.in_flight", crmCallsInFlight);
         registry.gauge("crm_importer.records.in_flight", recordsInFlight);
+        Gauge.builder("crm_importer.oldest_unimported.age", held, HeldCheckouts::oldestAgeSeconds)
+                .description("Seconds since capture of the oldest checkout held but not settled (in flight or "
+                        + "retrying); 0 when none. The buyer's token dies 60 minutes after capture.")
+                .baseUnit("seconds").register(registry);
+    }
+
+    /** The checkouts held and not settled: their capture times feed the oldest-unimported gauge. */
+    public HeldCheckouts held() {
+        return held;
+    }
+
+    /** The input consumer's lag per partition, {@code crm_importer_consumer_lag{topic,partition}}. */
+    public ConsumerLag consumerLag() {
+        return new ConsumerLag(registry, "crm_importer.consumer.lag", LAG_REFRESH);
     }
 
     public void imported(String kind, boolean settledByQuery) {

@@ -1,5 +1,6 @@
 package io.checkoutrelay.enricher.checkout;
 
+import io.checkoutrelay.enricher.metrics.CheckoutsInWork;
 import io.checkoutrelay.tracing.CheckoutTracing;
 import io.checkoutrelay.schemas.AmazonCheckoutCaptured;
 import io.checkoutrelay.schemas.token.TokenCipher;
@@ -25,14 +26,17 @@ public class RecordProcessor {
     private final OutcomePublisher publisher;
     private final DeadLetters deadLetters;
     private final CheckoutTracing tracing;
+    private final CheckoutsInWork inWork;
 
+    /** {@code inWork} counts each checkout from decoding until its outcome is durable. */
     public RecordProcessor(CapturedDecoder decoder, CheckoutEnricher enricher, OutcomePublisher publisher,
-            DeadLetters deadLetters, CheckoutTracing tracing) {
+            DeadLetters deadLetters, CheckoutTracing tracing, CheckoutsInWork inWork) {
         this.decoder = decoder;
         this.enricher = enricher;
         this.publisher = publisher;
         this.deadLetters = deadLetters;
         this.tracing = tracing;
+        this.inWork = inWork;
     }
 
     public CompletableFuture<Void> process(ConsumerRecord<String, byte[]> record) {
@@ -54,10 +58,11 @@ public class RecordProcessor {
             log.warn("checkout {}: access token cannot be decrypted: sent to the dead-letter topic", captured.getCheckoutId());
             return deadLetters.publish(record, e);
         }
-        return outcome
+        CompletableFuture<Void> done = outcome
                 .thenCompose(decided -> tracing.keep(publisher.publish(captured, decided, source))
                         .thenRun(() -> logOutcome(captured, decided)))
                 .thenCompose(published -> CompletableFuture.allOf(retryingSent.toArray(CompletableFuture[]::new)));
+        return inWork.hold(captured.getCapturedAt(), done);
     }
 
     private static void logOutcome(AmazonCheckoutCaptured captured, Outcome outcome) {

@@ -38,6 +38,7 @@ class ConsumerConfig {
                 properties.drainTimeout(),
                 record -> tracing.inRecordSpan(record, "enrich checkout", processor::process), enricherScheduler);
         metrics.inFlightGauge(loop::inFlight);
+        loop.reportLagTo(metrics.consumerLag());
         return loop;
     }
 }

@@ -73,7 +73,7 @@ class KafkaConfig {
             KafkaTemplate<String, SpecificRecord> avroTemplate, KafkaTemplate<String, byte[]> deadLetterTemplate,
             EnricherProperties properties, EnricherMetrics metrics, Clock clock, CheckoutTracing tracing) {
         return new RecordProcessor(decoder, enricher, new OutcomePublisher(avroTemplate, metrics, clock),
-                new DeadLetters(deadLetterTemplate, properties.consumerGroup(), metrics), tracing);
+                new DeadLetters(deadLetterTemplate, properties.consumerGroup(), metrics), tracing, metrics.inWork());
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.checkoutrelay.enricher.flow;
 
+import io.checkoutrelay.enricher.metrics.ConsumerLag;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Collection;
@@ -51,6 +52,7 @@ public class CapturedConsumerLoop implements SmartLifecycle, ConsumerRebalanceLi
     private volatile boolean running;
     private volatile Thread thread;
     private Consumer<String, byte[]> consumer;
+    private volatile ConsumerLag lag;
 
     /**
      * @param processing processes one record; its future completes when the record's output is durable.
@@ -69,6 +71,11 @@ public class CapturedConsumerLoop implements SmartLifecycle, ConsumerRebalanceLi
         this.pollTimeout = pollTimeout;
         this.drainTimeout = drainTimeout;
         this.runner = new PersistentRunner(processing, scheduler, this::isRunning);
+    }
+
+    /** Lag per partition, refreshed from this loop's thread (set before {@link #start}). */
+    public void reportLagTo(ConsumerLag consumerLag) {
+        this.lag = consumerLag;
     }
 
     public int inFlight() {
@@ -124,6 +131,9 @@ public class CapturedConsumerLoop implements SmartLifecycle, ConsumerRebalanceLi
                 }
                 dispatchHeld();
                 commitFinished(false);
+                if (lag != null) {
+                    lag.refresh(consumer);
+                }
             }
             drain();
         } catch (WakeupException e) {
@@ -131,6 +141,9 @@ public class CapturedConsumerLoop implements SmartLifecycle, ConsumerRebalanceLi
         } catch (RuntimeException e) {
             log.error("consumer loop failed; the service is no longer consuming", e);
         } finally {
+            if (lag != null) {
+                lag.clear();
+            }
             consumer.close(Duration.ofSeconds(5));
             running = false;
         }

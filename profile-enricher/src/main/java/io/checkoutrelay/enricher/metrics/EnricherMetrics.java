@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.function.IntSupplier;
 
@@ -21,11 +22,28 @@ public class EnricherMetrics {
     public static final String ENRICHED = "enricher.enriched";
     public static final String DEAD_LETTERS = "enricher.dead.letters";
     public static final String IN_FLIGHT = "enricher.in.flight";
+    public static final String CONSUMER_LAG = "enricher.consumer.lag";
+    public static final String OLDEST_IN_WORK = "enricher.oldest_in_work.age";
 
     private final MeterRegistry registry;
+    private final CheckoutsInWork inWork = new CheckoutsInWork(Clock.systemUTC());
 
     public EnricherMetrics(MeterRegistry registry) {
         this.registry = registry;
+        Gauge.builder(OLDEST_IN_WORK, inWork, CheckoutsInWork::oldestAgeSeconds)
+                .description("Seconds since capture of the oldest checkout in work (in flight or waiting to retry "
+                        + "Amazon); 0 when none. The buyer's token dies 60 minutes after capture.")
+                .baseUnit("seconds").register(registry);
+    }
+
+    /** The checkouts in work: their capture times feed the oldest-in-work gauge. */
+    public CheckoutsInWork inWork() {
+        return inWork;
+    }
+
+    /** The input consumer's lag per partition, {@code enricher_consumer_lag{topic,partition}}. */
+    public ConsumerLag consumerLag() {
+        return new ConsumerLag(registry, CONSUMER_LAG, Duration.ofSeconds(5));
     }
 
     /** One HTTP call to Amazon: count and latency by endpoint and outcome (ok, http_401, timeout, ...). */

@@ -1,0 +1,93 @@
+package io.checkoutrelay.enricher.metrics;
+
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+
+/**
+ * The consumer group's lag per assigned partition: end offset minus committed offset, i.e. records
+ * not yet fetched plus records fetched but not finished (offsets are committed only past finished
+ * records). Refreshed from the consumer's own thread at most every {@code interval}; partitions this
+ * instance no longer owns are dropped, so summing over replicas gives the group's lag.
+ */
+public final class ConsumerLag {
+
+    private static final Logger log = LoggerFactory.getLogger(ConsumerLag.class);
+    private static final Duration CALL_TIMEOUT = Duration.ofSeconds(2);
+
+    private final MeterRegistry registry;
+    private final String name;
+    private final Duration interval;
+    private final Map<TopicPartition, AtomicLong> lags = new ConcurrentHashMap<>();
+    private final Map<TopicPartition, Gauge> gauges = new ConcurrentHashMap<>();
+    private long nextRefreshNanos;
+
+    public ConsumerLag(MeterRegistry registry, String name, Duration interval) {
+        this.registry = registry;
+        this.name = name;
+        this.interval = interval;
+    }
+
+    /** Call from the consumer's thread, e.g. after each poll; does the broker round trips only when due. */
+    public void refresh(Consumer<?, ?> consumer) {
+        long now = System.nanoTime();
+        if (now < nextRefreshNanos) {
+            return;
+        }
+        nextRefreshNanos = now + interval.toNanos();
+        Set<TopicPartition> assigned = new HashSet<>(consumer.assignment());
+        try {
+            Map<TopicPartition, Long> end = assigned.isEmpty() ? Map.of() : consumer.endOffsets(assigned, CALL_TIMEOUT);
+            Map<TopicPartition, OffsetAndMetadata> committed = assigned.isEmpty() ? Map.of()
+                    : consumer.committed(assigned, CALL_TIMEOUT);
+            for (TopicPartition partition : assigned) {
+                Long endOffset = end.get(partition);
+                if (endOffset == null) {
+                    continue;
+                }
+                OffsetAndMetadata done = committed.get(partition);
+                long from = done != null ? done.offset() : consumer.position(partition, CALL_TIMEOUT);
+                lag(partition).set(Math.max(0, endOffset - from));
+            }
+        } catch (RuntimeException e) {
+            log.debug("consumer lag not refreshed: {}", e.toString());
+        }
+        Set.copyOf(gauges.keySet()).stream().filter(p -> !assigned.contains(p)).forEach(this::drop);
+    }
+
+    /** Drops every partition's gauge (the consumer is closing). */
+    public void clear() {
+        Set.copyOf(gauges.keySet()).forEach(this::drop);
+    }
+
+    private AtomicLong lag(TopicPartition partition) {
+        return lags.computeIfAbsent(partition, p -> {
+            AtomicLong value = new AtomicLong();
+            gauges.put(p, Gauge.builder(name, value, AtomicLong::get)
+                    .description("Records of the partition not yet processed: end offset minus committed offset")
+                    .tag("topic", p.topic()).tag("partition", Integer.toString(p.partition()))
+                    .register(registry));
+            return value;
+        });
+    }
+
+    private void drop(TopicPartition partition) {
+        Gauge gauge = gauges.remove(partition);
+        if (gauge != null) {
+            registry.remove(gauge);
+        }
+        lags.remove(partition);
+    }
+}

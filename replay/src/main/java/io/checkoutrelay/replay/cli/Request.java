@@ -1,0 +1,33 @@
+package io.checkoutrelay.replay.cli;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+/** What the operator asked for. */
+public sealed interface Request {
+
+    /** Print the usage. */
+    record Help() implements Request {
+    }
+
+    /**
+     * Replay the latest UNAVAILABLE decline of the chosen checkouts.
+     *
+     * @param checkoutIds only these checkouts (empty: any checkout declined in the time window)
+     * @param since       declines decided at or after this instant (null: no lower bound)
+     * @param until       declines decided before this instant (null: no upper bound)
+     */
+    record Declined(Set<String> checkoutIds, Instant since, Instant until, boolean dryRun, Connection connection)
+            implements Request {
+    }
+
+    /**
+     * Replay dead letters to the topic they came from.
+     *
+     * @param positions only these records of the dead-letter topic (empty: all of them)
+     */
+    record DeadLetters(String topic, List<Position> positions, boolean dryRun, Connection connection)
+            implements Request {
+    }
+}

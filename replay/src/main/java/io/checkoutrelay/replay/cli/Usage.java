@@ -1,0 +1,40 @@
+package io.checkoutrelay.replay.cli;
+
+/** What {@code --help} prints. */
+public final class Usage {
+
+    public static final String TEXT = """
+            replay: re-drive records into the checkout-relay pipeline, safely (the importer's ledger
+            never lets a replay make a second CRM order).
+
+            java -jar replay.jar declined (--checkout <checkoutId>)... [--since <instant>] [--until <instant>] [--dry-run]
+            java -jar replay.jar declined --since <instant> [--until <instant>] [--dry-run]
+                Reads crm.order.declined.v1 and, per checkout (and per upsell), takes its latest decline.
+                Only class UNAVAILABLE is replayed (Amazon or the CRM stayed down past the retry budget):
+                the declined record is copied from its source topic (sourceTopic/Partition/Offset of the
+                decline: amazon.checkout.captured.v1 or amazon.checkout.enriched.v1) back to that topic,
+                with the same key, value bytes and headers plus 'relay-replay-of'. Skipped: checkouts now
+                IMPORTED, superseded by a newer attempt, in progress, or already replayed and not yet
+                processed. A source record past the topic's retention is reported as missing.
+                <instant> is ISO-8601 UTC, e.g. 2026-11-28T10:00:00Z.
+
+            java -jar replay.jar dlt --topic <topic>.dlt [--partition <p> --offset <o>]... [--dry-run]
+                Copies dead letters (all, or the ones named) back to their original topic (header
+                kafka_dlt-original-topic), without the kafka_dlt-* headers, plus 'relay-replay-of'.
+                Dead letters already replayed are skipped.
+
+            Options for both:
+              --bootstrap-servers <list>  Kafka brokers (else KAFKA_BOOTSTRAP_SERVERS, else localhost:9092)
+              --registry-url <url>        Apicurio registry API (else SCHEMA_REGISTRY_URL,
+                                          else http://localhost:8081/apis/registry/v3)
+              --dry-run                   say what would be replayed; write nothing
+              --help                      this text
+
+            Output: one line per record (replayed / would replay / skipped / missing / failed, and
+            warnings), then a summary. Exit code: 0 when nothing was missing or failed, 1 otherwise,
+            2 for a command line that cannot be run.
+            """;
+
+    private Usage() {
+    }
+}
