@@ -27,7 +27,7 @@ import io.checkoutrelay.importer.flow.Importer;
 import io.checkoutrelay.importer.flow.Outputs;
 import io.checkoutrelay.importer.ledger.Ledger;
 import io.checkoutrelay.importer.metrics.ImporterMetrics;
-import io.checkoutrelay.tracing.CheckoutTracing;
+import io.checkoutrelay.observability.trace.CheckoutTracing;
 import io.checkoutrelay.schemas.serde.RelaySerdes;
 import io.checkoutrelay.schemas.token.TokenCipher;
 import io.checkoutrelay.schemas.token.TokenKeyRing;

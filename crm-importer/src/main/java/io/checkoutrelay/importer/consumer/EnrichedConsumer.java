@@ -24,9 +24,9 @@ import org.springframework.context.SmartLifecycle;
 import io.checkoutrelay.importer.flow.Importer;
 import io.checkoutrelay.importer.flow.PartitionLease;
 import io.checkoutrelay.importer.ledger.Ledger;
-import io.checkoutrelay.importer.metrics.ConsumerLag;
+import io.checkoutrelay.observability.consumer.ConsumerLag;
 import io.checkoutrelay.importer.metrics.ImporterMetrics;
-import io.checkoutrelay.tracing.CheckoutTracing;
+import io.checkoutrelay.observability.trace.CheckoutTracing;
 
 /**
  * The input loop, owned by one thread: records of different checkouts run concurrently, records of

@@ -9,7 +9,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import io.checkoutrelay.importer.flow.PartitionLease;
-import io.checkoutrelay.tracing.CheckoutTracing;
+import io.checkoutrelay.observability.trace.CheckoutTracing;
 
 /** The partitions this instance owns, and timed waits that end early when a partition is given away. */
 final class Ownership implements PartitionLease {

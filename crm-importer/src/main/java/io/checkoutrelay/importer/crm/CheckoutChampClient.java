@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
 
 import io.checkoutrelay.importer.config.ImporterProperties;
 import io.checkoutrelay.importer.metrics.ImporterMetrics;
-import io.checkoutrelay.tracing.CheckoutTracing;
+import io.checkoutrelay.observability.trace.CheckoutTracing;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.ratelimiter.RateLimiter;
 

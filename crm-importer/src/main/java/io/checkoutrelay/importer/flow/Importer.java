@@ -28,7 +28,7 @@ public class Importer {
                 work.tokenDeadline().minus(retry.tokenSafetyMargin()));
         CompletableFuture<Void> settled = work.captured().getKind() == CheckoutKind.UPSELL
                 ? new UpsellJob(ctx, work, budget).run() : new OrderJob(ctx, work, budget).run();
-        return ctx.metrics().held().hold(work.captured().getCapturedAt(), settled);
+        return ctx.metrics().inWork().hold(work.captured().getCapturedAt(), settled);
     }
 
     /** The access token dies at tokenExpiresAt, and at the latest 60 minutes after capture. */

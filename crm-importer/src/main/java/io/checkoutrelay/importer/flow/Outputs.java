@@ -5,7 +5,7 @@ import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
-import io.checkoutrelay.tracing.CheckoutTracing;
+import io.checkoutrelay.observability.trace.CheckoutTracing;
 import io.checkoutrelay.schemas.CheckoutKind;
 import io.checkoutrelay.schemas.CheckoutStatusChanged;
 import io.checkoutrelay.schemas.OrderDeclined;

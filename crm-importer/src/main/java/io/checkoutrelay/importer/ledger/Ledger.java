@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
 
 import tools.jackson.databind.json.JsonMapper;
 
-import io.checkoutrelay.tracing.CheckoutTracing;
+import io.checkoutrelay.observability.trace.CheckoutTracing;
 
 /**
  * The ledger: a compacted topic co-partitioned with the input (a checkout's ledger record goes to the

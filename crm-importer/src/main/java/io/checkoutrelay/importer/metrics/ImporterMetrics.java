@@ -1,5 +1,7 @@
 package io.checkoutrelay.importer.metrics;
 
+import io.checkoutrelay.observability.consumer.ConsumerLag;
+import io.checkoutrelay.observability.consumer.CheckoutsInWork;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -25,20 +27,20 @@ public class ImporterMetrics {
     private final MeterRegistry registry;
     private final AtomicInteger crmCallsInFlight = new AtomicInteger();
     private final AtomicInteger recordsInFlight = new AtomicInteger();
-    private final HeldCheckouts held = new HeldCheckouts(Clock.systemUTC());
+    private final CheckoutsInWork held = new CheckoutsInWork(Clock.systemUTC());
 
     public ImporterMetrics(MeterRegistry registry) {
         this.registry = registry;
         registry.gauge("crm_importer.crm.calls.in_flight", crmCallsInFlight);
         registry.gauge("crm_importer.records.in_flight", recordsInFlight);
-        Gauge.builder("crm_importer.oldest_unimported.age", held, HeldCheckouts::oldestAgeSeconds)
+        Gauge.builder("crm_importer.oldest_unimported.age", held, CheckoutsInWork::oldestAgeSeconds)
                 .description("Seconds since capture of the oldest checkout held but not settled (in flight or "
                         + "retrying); 0 when none. The buyer's token dies 60 minutes after capture.")
                 .baseUnit("seconds").register(registry);
     }
 
     /** The checkouts held and not settled: their capture times feed the oldest-unimported gauge. */
-    public HeldCheckouts held() {
+    public CheckoutsInWork inWork() {
         return held;
     }
 

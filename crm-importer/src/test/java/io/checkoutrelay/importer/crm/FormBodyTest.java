@@ -23,7 +23,7 @@ class FormBodyTest {
                 Duration.ofSeconds(1), Duration.ofSeconds(1), 2);
         try (var client = new CheckoutChampClient(settings, new CrmResponseParser(JsonMapper.builder().build()),
                 RateLimiter.ofDefaults("t"), CircuitBreaker.ofDefaults("t"), new ImporterMetrics(new SimpleMeterRegistry()),
-                io.checkoutrelay.tracing.CheckoutTracing.noop())) {
+                io.checkoutrelay.observability.trace.CheckoutTracing.noop())) {
             Map<String, String> params = new LinkedHashMap<>();
             params.put("orderId", "A1");
             params.put("amazonAddressConsent", "Atza|a&b");

@@ -3,7 +3,7 @@ package io.checkoutrelay.intake.checkout;
 import io.checkoutrelay.intake.status.CheckoutState;
 import io.checkoutrelay.intake.status.StatusBoard;
 import io.checkoutrelay.intake.status.StatusBody;
-import io.checkoutrelay.tracing.CheckoutTracing;
+import io.checkoutrelay.observability.trace.CheckoutTracing;
 import io.checkoutrelay.intake.validation.RequestRules;
 import io.checkoutrelay.intake.web.ClientAddressResolver;
 import io.checkoutrelay.intake.web.JsonBodyReader;

@@ -2,7 +2,7 @@ package io.checkoutrelay.intake.checkout;
 
 import io.checkoutrelay.intake.config.IntakeProperties;
 import io.checkoutrelay.intake.status.StatusBoard;
-import io.checkoutrelay.tracing.CheckoutTracing;
+import io.checkoutrelay.observability.trace.CheckoutTracing;
 import io.checkoutrelay.schemas.AmazonCheckoutCaptured;
 import io.checkoutrelay.schemas.CheckoutKind;
 import io.checkoutrelay.schemas.CheckoutStatusChanged;

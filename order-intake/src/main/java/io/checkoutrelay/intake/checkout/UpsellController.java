@@ -4,7 +4,7 @@ import io.checkoutrelay.intake.config.IntakeProperties;
 import io.checkoutrelay.intake.status.CheckoutState;
 import io.checkoutrelay.intake.status.StatusBoard;
 import io.checkoutrelay.intake.status.StatusEntry;
-import io.checkoutrelay.tracing.CheckoutTracing;
+import io.checkoutrelay.observability.trace.CheckoutTracing;
 import io.checkoutrelay.intake.validation.RequestRules;
 import io.checkoutrelay.intake.web.JsonBodyReader;
 import io.checkoutrelay.intake.web.LanderOrigin;

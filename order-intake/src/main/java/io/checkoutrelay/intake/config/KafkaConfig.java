@@ -1,6 +1,6 @@
 package io.checkoutrelay.intake.config;
 
-import io.checkoutrelay.tracing.CheckoutTracing;
+import io.checkoutrelay.observability.trace.CheckoutTracing;
 import io.checkoutrelay.schemas.serde.RelaySerdes;
 import io.checkoutrelay.schemas.topic.TopicSpec;
 import io.checkoutrelay.schemas.topic.Topics;

@@ -1,7 +1,7 @@
 package io.checkoutrelay.enricher.amazon;
 
 import io.checkoutrelay.enricher.metrics.EnricherMetrics;
-import io.checkoutrelay.tracing.CheckoutTracing;
+import io.checkoutrelay.observability.trace.CheckoutTracing;
 import io.github.resilience4j.bulkhead.BulkheadFullException;
 import io.github.resilience4j.bulkhead.ThreadPoolBulkhead;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;

@@ -1,7 +1,7 @@
 package io.checkoutrelay.enricher.checkout;
 
-import io.checkoutrelay.enricher.metrics.CheckoutsInWork;
-import io.checkoutrelay.tracing.CheckoutTracing;
+import io.checkoutrelay.observability.consumer.CheckoutsInWork;
+import io.checkoutrelay.observability.trace.CheckoutTracing;
 import io.checkoutrelay.schemas.AmazonCheckoutCaptured;
 import io.checkoutrelay.schemas.token.TokenCipher;
 import java.util.List;

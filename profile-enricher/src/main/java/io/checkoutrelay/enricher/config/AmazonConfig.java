@@ -5,7 +5,7 @@ import io.checkoutrelay.enricher.amazon.LoginWithAmazon;
 import io.checkoutrelay.enricher.amazon.ResilientAmazon;
 import io.checkoutrelay.enricher.checkout.CheckoutEnricher;
 import io.checkoutrelay.enricher.metrics.EnricherMetrics;
-import io.checkoutrelay.tracing.CheckoutTracing;
+import io.checkoutrelay.observability.trace.CheckoutTracing;
 import io.checkoutrelay.schemas.token.TokenCipher;
 import io.checkoutrelay.schemas.token.TokenKeyRing;
 import io.github.resilience4j.bulkhead.ThreadPoolBulkhead;

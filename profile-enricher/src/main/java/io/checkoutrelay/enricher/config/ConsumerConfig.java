@@ -3,7 +3,7 @@ package io.checkoutrelay.enricher.config;
 import io.checkoutrelay.enricher.checkout.RecordProcessor;
 import io.checkoutrelay.enricher.flow.CapturedConsumerLoop;
 import io.checkoutrelay.enricher.metrics.EnricherMetrics;
-import io.checkoutrelay.tracing.CheckoutTracing;
+import io.checkoutrelay.observability.trace.CheckoutTracing;
 import io.checkoutrelay.schemas.topic.Topics;
 import java.util.HashMap;
 import java.util.Map;

@@ -7,7 +7,7 @@ import io.checkoutrelay.enricher.checkout.DeadLetters;
 import io.checkoutrelay.enricher.checkout.OutcomePublisher;
 import io.checkoutrelay.enricher.checkout.RecordProcessor;
 import io.checkoutrelay.enricher.metrics.EnricherMetrics;
-import io.checkoutrelay.tracing.CheckoutTracing;
+import io.checkoutrelay.observability.trace.CheckoutTracing;
 import io.checkoutrelay.schemas.serde.RelaySerdes;
 import io.checkoutrelay.schemas.topic.TopicSpec;
 import io.checkoutrelay.schemas.topic.Topics;

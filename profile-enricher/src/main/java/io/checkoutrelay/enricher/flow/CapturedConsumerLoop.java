@@ -1,6 +1,6 @@
 package io.checkoutrelay.enricher.flow;
 
-import io.checkoutrelay.enricher.metrics.ConsumerLag;
+import io.checkoutrelay.observability.consumer.ConsumerLag;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Collection;

@@ -1,5 +1,7 @@
 package io.checkoutrelay.enricher.metrics;
 
+import io.checkoutrelay.observability.consumer.ConsumerLag;
+import io.checkoutrelay.observability.consumer.CheckoutsInWork;
 import io.checkoutrelay.enricher.amazon.AmazonEndpoint;
 import io.checkoutrelay.schemas.DeclineClass;
 import io.micrometer.core.instrument.Counter;

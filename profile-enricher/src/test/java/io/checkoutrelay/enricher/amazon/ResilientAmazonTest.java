@@ -3,7 +3,7 @@ package io.checkoutrelay.enricher.amazon;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.checkoutrelay.enricher.metrics.EnricherMetrics;
-import io.checkoutrelay.tracing.CheckoutTracing;
+import io.checkoutrelay.observability.trace.CheckoutTracing;
 import io.github.resilience4j.bulkhead.ThreadPoolBulkhead;
 import io.github.resilience4j.bulkhead.ThreadPoolBulkheadConfig;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;

@@ -1,4 +1,4 @@
-package io.checkoutrelay.tracing;
+package io.checkoutrelay.observability.trace;
 
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;

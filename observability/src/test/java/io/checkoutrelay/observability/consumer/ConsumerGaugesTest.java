@@ -1,4 +1,4 @@
-package io.checkoutrelay.importer.metrics;
+package io.checkoutrelay.observability.consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
-class OperatorGaugesTest {
+class ConsumerGaugesTest {
 
     private static final TopicPartition P0 = new TopicPartition("amazon.checkout.enriched.v1", 0);
     private static final TopicPartition P1 = new TopicPartition("amazon.checkout.enriched.v1", 1);
@@ -46,7 +46,7 @@ class OperatorGaugesTest {
     @Test
     void oldestHeldCheckoutAgesUntilSettled() {
         Instant now = Instant.parse("2026-11-28T12:00:00Z");
-        HeldCheckouts held = new HeldCheckouts(Clock.fixed(now, ZoneOffset.UTC));
+        CheckoutsInWork held = new CheckoutsInWork(Clock.fixed(now, ZoneOffset.UTC));
         assertThat(held.oldestAgeSeconds()).isZero();
         CompletableFuture<Void> old = held.hold(now.minusSeconds(1800), new CompletableFuture<>());
         CompletableFuture<Void> young = held.hold(now.minusSeconds(5), new CompletableFuture<>());

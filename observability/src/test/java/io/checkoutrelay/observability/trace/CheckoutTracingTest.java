@@ -1,4 +1,4 @@
-package io.checkoutrelay.tracing;
+package io.checkoutrelay.observability.trace;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.checkoutrelay.enricher.metrics;
+package io.checkoutrelay.observability.consumer;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -8,7 +8,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The checkouts this instance is working on (in flight or waiting to retry an Amazon call), by capture
+ * The checkouts this instance is working on (in flight or waiting to retry an external call), by capture
  * time: the age of the oldest tells how close a stuck checkout is to its token's 60-minute death.
  */
 public final class CheckoutsInWork {

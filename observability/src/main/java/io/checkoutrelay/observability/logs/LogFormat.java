@@ -1,4 +1,4 @@
-package io.checkoutrelay.tracing;
+package io.checkoutrelay.observability.logs;
 
 import java.util.Locale;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package io.checkoutrelay.enricher.metrics;
+package io.checkoutrelay.observability.consumer;
 
 import java.time.Duration;
 import java.util.HashSet;
