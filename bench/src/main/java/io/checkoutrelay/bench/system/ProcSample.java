@@ -1,0 +1,44 @@
+package io.checkoutrelay.bench.system;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One reading of a process from /proc: resident memory now (VmRSS), its peak so far (VmHWM), and CPU
+ * time used (utime + stime, in clock ticks of 1/100 s on Linux).
+ */
+public record ProcSample(long epochMillis, long rssKiB, long peakRssKiB, long cpuTicks) {
+
+    public static final double TICKS_PER_SECOND = 100.0;
+
+    public static Optional<ProcSample> read(long pid) {
+        try {
+            List<String> status = Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"));
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            return Optional.of(new ProcSample(System.currentTimeMillis(), kib(status, "VmRSS:"), kib(status, "VmHWM:"),
+                    cpuTicks(stat)));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** utime and stime are fields 14 and 15 of /proc/pid/stat, counted after the parenthesised name. */
+    static long cpuTicks(String stat) {
+        String afterName = stat.substring(stat.lastIndexOf(')') + 2);
+        String[] fields = afterName.split(" ");
+        // afterName starts at field 3 (state): field n is fields[n - 3]
+        return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+    }
+
+    static long kib(List<String> status, String key) {
+        for (String line : status) {
+            if (line.startsWith(key)) {
+                return Long.parseLong(line.replaceAll("[^0-9]", ""));
+            }
+        }
+        throw new IllegalArgumentException(key + " not in /proc status");
+    }
+}
