@@ -87,7 +87,7 @@ public final class Bench {
                 intake = IntakeScenario.run(system, generator, timing, runNumber);
                 ConsumerGroups.skipToEnd(system.bootstrapServers(), ENRICHER_GROUP, Topics.CHECKOUT_CAPTURED.name());
                 system.startService(BenchSystem.ENRICHER, Map.of());
-                system.startService(BenchSystem.IMPORTER, Map.of());
+                // scenarios 2 and 3 start the importer with their own settings
             }
             List<PipelineScenario.Run> pipeline = new ArrayList<>();
             OverheadScenario.Result overhead = null;

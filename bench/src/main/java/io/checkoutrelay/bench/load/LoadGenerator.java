@@ -97,7 +97,8 @@ public final class LoadGenerator {
                 spec.durationSeconds(), accepted, errors, statuses,
                 any ? latency.getValueAtPercentile(50) : 0, any ? latency.getValueAtPercentile(90) : 0,
                 any ? latency.getValueAtPercentile(99) : 0, any ? latency.getValueAtPercentile(99.9) : 0,
-                any ? latency.getMaxValue() : 0, windowStartMillis, windowStartMillis + spec.windowNanos() / 1_000_000);
+                any ? latency.getMaxValue() : 0, windowStartMillis, windowStartMillis + spec.windowNanos() / 1_000_000,
+                cpuMillis());
     }
 
     /** One connection and what it measured; touched by its own thread only until the run ends. */
@@ -171,6 +172,15 @@ public final class LoadGenerator {
                 latency.recordValue(Math.max(0, Math.min(micros, latency.getHighestTrackableValue())));
             }
         }
+    }
+
+    /** CPU this generator JVM used so far, all threads (it shares the machine with what it measures). */
+    private static long cpuMillis() {
+        if (java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                instanceof com.sun.management.OperatingSystemMXBean os) {
+            return os.getProcessCpuTime() / 1_000_000;
+        }
+        return -1;
     }
 
     private static void parkUntil(long nanoTime) {

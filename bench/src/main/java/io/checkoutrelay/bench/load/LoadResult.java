@@ -11,7 +11,8 @@ import java.util.TreeMap;
  */
 public record LoadResult(String mode, int connections, double offeredRate, double windowSeconds, long accepted,
                          long errors, Map<Integer, Long> statuses, long p50Micros, long p90Micros, long p99Micros,
-                         long p999Micros, long maxMicros, long windowStartEpochMillis, long windowEndEpochMillis) {
+                         long p999Micros, long maxMicros, long windowStartEpochMillis, long windowEndEpochMillis,
+                         long generatorCpuMillis) {
 
     public static final String PREFIX = "RESULT ";
 
@@ -33,7 +34,7 @@ public record LoadResult(String mode, int connections, double offeredRate, doubl
                 + " statuses=" + (statusText.isEmpty() ? "-" : statusText) + " p50Micros=" + p50Micros
                 + " p90Micros=" + p90Micros + " p99Micros=" + p99Micros + " p999Micros=" + p999Micros
                 + " maxMicros=" + maxMicros + " windowStart=" + windowStartEpochMillis
-                + " windowEnd=" + windowEndEpochMillis;
+                + " windowEnd=" + windowEndEpochMillis + " cpuMillis=" + generatorCpuMillis;
     }
 
     public static LoadResult parse(String line) {
@@ -63,7 +64,7 @@ public record LoadResult(String mode, int connections, double offeredRate, doubl
                     Long.parseLong(require(fields, "p50Micros")), Long.parseLong(require(fields, "p90Micros")),
                     Long.parseLong(require(fields, "p99Micros")), Long.parseLong(require(fields, "p999Micros")),
                     Long.parseLong(require(fields, "maxMicros")), Long.parseLong(require(fields, "windowStart")),
-                    Long.parseLong(require(fields, "windowEnd")));
+                    Long.parseLong(require(fields, "windowEnd")), Long.parseLong(require(fields, "cpuMillis")));
         } catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
             throw new IllegalArgumentException("malformed number in generator result: " + line, e);
         }

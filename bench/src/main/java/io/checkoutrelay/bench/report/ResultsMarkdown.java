@@ -59,7 +59,7 @@ public final class ResultsMarkdown {
             OverheadAndScalingSection.writeOverhead(md, report.overhead(), max);
         }
         if (!report.pipeline().isEmpty()) {
-            PipelineSection.writeResources(md, report.pipeline());
+            PipelineSection.writeResources(md, report.pipeline(), t.pipelineWarmup() + t.pipelineWindow());
         }
         if (report.perInstance() != null) {
             OverheadAndScalingSection.writeScaling(md, report.perInstance(), report.plans());

@@ -36,8 +36,14 @@ public final class OverheadScenario {
 
     public static Result run(BenchSystem system, GeneratorProcess generator, OutcomeWatcher watcher, Timing timing,
                              int runNumber, CrmSetup setup, double maxRate) throws InterruptedException {
-        system.startService(BenchSystem.IMPORTER, setup.importerEnvironment());
+        if (!(maxRate > 0)) {
+            throw new IllegalStateException("scenario 3 needs a maximum rate from scenario 2, which imported nothing");
+        }
         SandboxClient sandbox = new SandboxClient(system.sandboxUrl());
+        sandbox.settings(setup.sandboxSettings(AMAZON_LATENCY));
+        if (system.ensureService(BenchSystem.IMPORTER, setup.importerEnvironment())) {
+            PipelineWarmUp.run(system, generator, watcher, runNumber);
+        }
         sandbox.reset();
         sandbox.settings(setup.sandboxSettings(AMAZON_LATENCY));
         double rate = maxRate / 2;

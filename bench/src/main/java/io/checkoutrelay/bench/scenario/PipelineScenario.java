@@ -14,10 +14,12 @@ import io.checkoutrelay.bench.load.LoadSpec;
 import io.checkoutrelay.bench.load.SendLog;
 import io.checkoutrelay.bench.measure.OutcomeWatcher;
 import io.checkoutrelay.bench.system.BenchSystem;
+import io.checkoutrelay.bench.system.ConsumerGroups;
 import io.checkoutrelay.bench.system.ResourceSampler;
 import io.checkoutrelay.bench.system.ResourceUsage;
 import io.checkoutrelay.bench.system.SandboxClient;
 import io.checkoutrelay.bench.system.StatsPoller;
+import io.checkoutrelay.schemas.topic.Topics;
 
 /**
  * Scenario 2: the whole pipeline against a slow CRM (300 ms a call, at most C calls at once), fed
@@ -33,7 +35,7 @@ public final class PipelineScenario {
     public record Run(CrmSetup setup, double offeredRate, double importedPerSecond, double crmCallsPerSecond,
                       double callsPerOrder, long posted, long declined, long unfinished, int crmPeakConcurrency,
                       long crmTooManyRequests, Map<String, ResourceUsage> resources, Duration importerStartup,
-                      LoadResult load) {
+                      LoadResult load, long enricherBacklog, long importerBacklog) {
 
         public double effectiveLimit() {
             return setup.effectiveLimit(callsPerOrder > 0 ? callsPerOrder : ASSUMED_CALLS_PER_ORDER);
@@ -44,7 +46,16 @@ public final class PipelineScenario {
         }
     }
 
+    /** Name of the whole machine's row in the resource figures. */
+    public static final String MACHINE = "whole machine (all processes)";
+
     private PipelineScenario() {
+    }
+
+    private static Map<String, Long> sampled(BenchSystem system) {
+        Map<String, Long> pids = system.allPids();
+        pids.put(MACHINE, io.checkoutrelay.bench.system.ProcSample.MACHINE);
+        return pids;
     }
 
     public static List<Run> run(BenchSystem system, GeneratorProcess generator, OutcomeWatcher watcher,
@@ -60,6 +71,8 @@ public final class PipelineScenario {
                       int runNumber, CrmSetup setup) throws InterruptedException {
         Duration importerStartup = system.startService(BenchSystem.IMPORTER, setup.importerEnvironment()).startup();
         SandboxClient sandbox = new SandboxClient(system.sandboxUrl());
+        sandbox.settings(setup.sandboxSettings("0ms"));
+        PipelineWarmUp.run(system, generator, watcher, runNumber);
         sandbox.reset();
         sandbox.settings(setup.sandboxSettings("0ms"));
         double offered = OVERLOAD * setup.effectiveLimit(ASSUMED_CALLS_PER_ORDER);
@@ -68,9 +81,16 @@ public final class PipelineScenario {
         LoadResult load;
         Map<String, ResourceUsage> resources;
         double callsPerSecond;
-        try (StatsPoller poller = new StatsPoller(sandbox); ResourceSampler sampler = new ResourceSampler(system.servicePids())) {
+        long enricherBacklog;
+        long importerBacklog;
+        try (StatsPoller poller = new StatsPoller(sandbox); ResourceSampler sampler = new ResourceSampler(sampled(system))) {
             load = generator.run(new LoadSpec(URI.create(system.service(BenchSystem.INTAKE).url()), LoadSpec.Mode.OPEN,
                     64, offered, timing.pipelineWarmup(), timing.pipelineWindow(), prefix, runNumber, sendsFile));
+            enricherBacklog = ConsumerGroups.lag(system.bootstrapServers(), "profile-enricher",
+                    Topics.CHECKOUT_CAPTURED.name());
+            importerBacklog = ConsumerGroups.lag(system.bootstrapServers(), "crm-importer",
+                    Topics.CHECKOUT_ENRICHED.name());
+            Thread.sleep(1200); // one more sample of each after the window's end
             resources = sampler.usage(load.windowStartEpochMillis(), load.windowEndEpochMillis());
             callsPerSecond = poller.crmCallsPerSecond(load.windowStartEpochMillis(), load.windowEndEpochMillis());
         }
@@ -82,11 +102,13 @@ public final class PipelineScenario {
         double callsPerOrder = stats.crmOrdersComplete() > 0 ? (double) stats.crmCalls() / stats.crmOrdersComplete() : 0;
         Run run = new Run(setup, offered, imported, callsPerSecond, callsPerOrder, ids.size(), watcher.declined(ids),
                 ids.size() - finished, stats.crmPeakConcurrency(), stats.crmTooManyRequests(), resources, importerStartup,
-                load);
+                load, enricherBacklog, importerBacklog);
         System.out.printf("  %s: offered %.0f/s, imported %.1f/s (issue limit %.0f, effective %.0f), CRM %.0f calls/s, "
-                        + "%.2f calls/order, peak CRM concurrency %d, 429s %d, declined %d, unfinished %d%n",
+                        + "%.2f calls/order, peak CRM concurrency %d, 429s %d, declined %d, unfinished %d; backlog at the "
+                        + "window's end: enricher %d, importer %d%n",
                 setup.label(), offered, imported, setup.issueLimit(), run.effectiveLimit(), callsPerSecond, callsPerOrder,
-                stats.crmPeakConcurrency(), stats.crmTooManyRequests(), run.declined(), run.unfinished());
+                stats.crmPeakConcurrency(), stats.crmTooManyRequests(), run.declined(), run.unfinished(),
+                enricherBacklog, importerBacklog);
         return run;
     }
 }

@@ -39,6 +39,7 @@ public final class BenchSystem implements AutoCloseable {
     private final Map<String, String> baseEnvironment;
     private final Map<String, Integer> ports = new HashMap<>();
     private final Map<String, ChildJvm> services = new LinkedHashMap<>();
+    private final Map<String, Map<String, String>> extraEnvironments = new HashMap<>();
     private final Map<String, Duration> firstStartup = new LinkedHashMap<>();
     private Duration wholeStackStartup = Duration.ZERO;
 
@@ -102,10 +103,21 @@ public final class BenchSystem implements AutoCloseable {
         ChildJvm started = ChildJvm.start(service, serviceJvmFlags, List.of("-jar", jar(root, service).toString()),
                 port, env, "/actuator/health", workDir.resolve(service));
         services.put(service, started);
+        extraEnvironments.put(service, Map.copyOf(extraEnvironment));
         return started;
     }
 
+    /** Starts the service with these extra settings unless it already runs with exactly them; true if (re)started. */
+    public boolean ensureService(String service, Map<String, String> extraEnvironment) {
+        if (services.containsKey(service) && extraEnvironment.equals(extraEnvironments.get(service))) {
+            return false;
+        }
+        startService(service, extraEnvironment);
+        return true;
+    }
+
     public void stopService(String service) {
+        extraEnvironments.remove(service);
         ChildJvm running = services.remove(service);
         if (running != null) {
             running.close();
@@ -123,6 +135,15 @@ public final class BenchSystem implements AutoCloseable {
     public Map<String, Long> servicePids() {
         Map<String, Long> pids = new LinkedHashMap<>();
         services.forEach((name, jvm) -> pids.put(name, jvm.pid()));
+        return pids;
+    }
+
+    /** The services and the infrastructure (broker, registry, sandbox): everything that shares the CPUs. */
+    public Map<String, Long> allPids() {
+        Map<String, Long> pids = servicePids();
+        pids.put("kafka broker", broker.process().pid());
+        pids.put("apicurio registry", registry.process().pid());
+        pids.put("sandbox", sandbox.process().pid());
         return pids;
     }
 

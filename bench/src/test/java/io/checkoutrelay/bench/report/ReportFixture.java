@@ -26,7 +26,7 @@ final class ReportFixture {
 
     static LoadResult load(int connections, double perSecond, long p99Micros) {
         return new LoadResult("closed", connections, 0, 20, (long) (perSecond * 20), 0, Map.of(202, (long) (perSecond * 20)),
-                p99Micros / 4, p99Micros / 2, p99Micros, p99Micros * 2, p99Micros * 3, 1_000, 21_000);
+                p99Micros / 4, p99Micros / 2, p99Micros, p99Micros * 2, p99Micros * 3, 1_000, 21_000, 5_000);
     }
 
     static PipelineScenario.Run run(CrmSetup setup, double imported, double rssMiB) {
@@ -34,7 +34,7 @@ final class ReportFixture {
         resources.put("order-intake", new ResourceUsage("order-intake", (long) (rssMiB * 1024), (long) (rssMiB * 1024), 6, 30));
         resources.put("crm-importer", new ResourceUsage("crm-importer", 200 * 1024, 210 * 1024, 9, 30));
         return new PipelineScenario.Run(setup, setup.effectiveLimit(2) * 1.2, imported, imported * 2, 2.0, 1000, 0, 0,
-                setup.limit(), 0, resources, Duration.ofSeconds(9), load(64, imported, 9_000));
+                setup.limit(), 0, resources, Duration.ofSeconds(9), load(64, imported, 9_000), 3, 40);
     }
 
     static BenchReport report() {

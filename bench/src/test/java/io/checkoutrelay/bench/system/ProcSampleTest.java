@@ -25,6 +25,12 @@ class ProcSampleTest {
     }
 
     @Test
+    void machineBusyTicksLeaveOutIdleAndIowait() {
+        assertThat(ProcSample.busyTicks("cpu  100 5 50 1000 40 3 2 1 0 0")).isEqualTo(100 + 5 + 50 + 3 + 2 + 1);
+        assertThat(ProcSample.read(ProcSample.MACHINE).orElseThrow().cpuTicks()).isPositive();
+    }
+
+    @Test
     void thisJvmCanBeSampled() {
         ProcSample sample = ProcSample.read(ProcessHandle.current().pid()).orElseThrow();
 
