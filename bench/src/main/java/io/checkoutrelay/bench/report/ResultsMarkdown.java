@@ -6,7 +6,11 @@ import static io.checkoutrelay.bench.report.Format.seconds;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import io.checkoutrelay.bench.Timing;
+import io.checkoutrelay.bench.profile.HotMethods;
 import io.checkoutrelay.bench.scenario.PipelineScenario;
 
 /** The results file: how the run was made, then each scenario's figures beside its limit. */
@@ -64,6 +68,12 @@ public final class ResultsMarkdown {
         if (report.perInstance() != null) {
             OverheadAndScalingSection.writeScaling(md, report.perInstance(), report.plans());
         }
+        List<HotMethods> profiles = new ArrayList<>();
+        if (report.intake() != null && report.intake().intakeProfile().samples() > 0) {
+            profiles.add(report.intake().intakeProfile());
+        }
+        report.pipeline().forEach(run -> run.profiles().stream().filter(p -> p.samples() > 0).forEach(profiles::add));
+        ProfileSection.write(md, profiles);
         return md.toString();
     }
 

@@ -14,6 +14,8 @@ import io.checkoutrelay.bench.kafkaperf.CapturedRecordSize;
 import io.checkoutrelay.bench.kafkaperf.ProducerPerfResult;
 import io.checkoutrelay.bench.kafkaperf.ProducerPerfTest;
 import io.checkoutrelay.bench.load.GeneratorProcess;
+import io.checkoutrelay.bench.profile.HotMethods;
+import io.checkoutrelay.bench.profile.JfrRecording;
 import io.checkoutrelay.bench.load.LoadResult;
 import io.checkoutrelay.bench.load.LoadSpec;
 import io.checkoutrelay.bench.system.BenchSystem;
@@ -29,7 +31,7 @@ import io.checkoutrelay.localstack.FreePort;
 public final class IntakeScenario {
 
     public record Result(List<LoadResult> intake, List<LoadResult> bare, int recordSize, ProducerPerfResult kafka,
-                         Duration bareStartup) {
+                         Duration bareStartup, HotMethods intakeProfile) {
 
         public LoadResult bestIntake() {
             return best(intake);
@@ -49,7 +51,10 @@ public final class IntakeScenario {
 
     public static Result run(BenchSystem system, GeneratorProcess generator, Timing timing, int run) {
         String intake = system.service(BenchSystem.INTAKE).url();
-        List<LoadResult> intakeResults = levels(generator, intake, timing, run, "intake");
+        Path jfr = system.workDir().resolve("profiles").resolve("order-intake-scenario1.jfr");
+        List<LoadResult> intakeResults = levels(generator, intake, timing, run, "intake",
+                system.service(BenchSystem.INTAKE).pid(), jfr);
+        HotMethods profile = HotMethods.of(BenchSystem.INTAKE, jfr, 10);
         int recordSize = CapturedRecordSize.measure(system.bootstrapServers());
         System.out.printf("  AmazonCheckoutCaptured value size: %d bytes%n", recordSize);
 
@@ -60,7 +65,7 @@ public final class IntakeScenario {
                 List.of("-cp", GeneratorProcess.classpath(), BareEndpointApplication.class.getName()), FreePort.pick(),
                 Map.of(), "/health", workDir)) {
             bareStartup = bare.startup();
-            bareResults = levels(generator, bare.url(), timing, run, "bare endpoint");
+            bareResults = levels(generator, bare.url(), timing, run, "bare endpoint", -1, null);
         }
 
         System.out.printf("  kafka-producer-perf-test: %d records of %d bytes, acks=all ...%n",
@@ -69,14 +74,22 @@ public final class IntakeScenario {
                 timing.producerPerfRecords(), system.workDir().resolve("producer-perf"));
         System.out.printf("  kafka-producer-perf-test: %.0f records/s, p50 %.0f ms, p99 %.0f ms%n",
                 kafka.recordsPerSecond(), kafka.p50Millis(), kafka.p99Millis());
-        return new Result(intakeResults, bareResults, recordSize, kafka, bareStartup);
+        return new Result(intakeResults, bareResults, recordSize, kafka, bareStartup, profile);
     }
 
-    private static List<LoadResult> levels(GeneratorProcess generator, String url, Timing timing, int run, String what) {
+    /** With a {@code profilePid}, the last (highest) level is recorded with JFR into {@code jfr}. */
+    private static List<LoadResult> levels(GeneratorProcess generator, String url, Timing timing, int run, String what,
+                                           long profilePid, Path jfr) {
         List<LoadResult> results = new ArrayList<>();
-        for (int connections : timing.intakeConnections()) {
+        List<Integer> levels = timing.intakeConnections();
+        for (int connections : levels) {
+            boolean profile = profilePid > 0 && connections == levels.get(levels.size() - 1);
+            JfrRecording recording = profile ? JfrRecording.start(profilePid, jfr) : null;
             LoadResult result = generator.run(new LoadSpec(URI.create(url), LoadSpec.Mode.CLOSED, connections, 0,
                     timing.intakeWarmup(), timing.intakeWindow(), generator.nextPrefix(), run, null));
+            if (recording != null) {
+                recording.stop();
+            }
             System.out.printf("  %s, %d connections: %.0f accepted/s, p50 %.1f ms, p99 %.1f ms, statuses %s, errors %d%n",
                     what, connections, result.acceptedPerSecond(), result.p50Micros() / 1000.0,
                     result.p99Micros() / 1000.0, result.statuses(), result.errors());

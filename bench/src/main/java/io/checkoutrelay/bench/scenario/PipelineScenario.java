@@ -13,6 +13,8 @@ import io.checkoutrelay.bench.load.LoadResult;
 import io.checkoutrelay.bench.load.LoadSpec;
 import io.checkoutrelay.bench.load.SendLog;
 import io.checkoutrelay.bench.measure.OutcomeWatcher;
+import io.checkoutrelay.bench.profile.HotMethods;
+import io.checkoutrelay.bench.profile.JfrRecording;
 import io.checkoutrelay.bench.system.BenchSystem;
 import io.checkoutrelay.bench.system.ConsumerGroups;
 import io.checkoutrelay.bench.system.ResourceSampler;
@@ -35,7 +37,7 @@ public final class PipelineScenario {
     public record Run(CrmSetup setup, double offeredRate, double importedPerSecond, double crmCallsPerSecond,
                       double callsPerOrder, long posted, long declined, long unfinished, int crmPeakConcurrency,
                       long crmTooManyRequests, Map<String, ResourceUsage> resources, Duration importerStartup,
-                      LoadResult load, long enricherBacklog, long importerBacklog) {
+                      LoadResult load, long enricherBacklog, long importerBacklog, List<HotMethods> profiles) {
 
         public double effectiveLimit() {
             return setup.effectiveLimit(callsPerOrder > 0 ? callsPerOrder : ASSUMED_CALLS_PER_ORDER);
@@ -61,14 +63,14 @@ public final class PipelineScenario {
     public static List<Run> run(BenchSystem system, GeneratorProcess generator, OutcomeWatcher watcher,
                                 Timing timing, int runNumber, List<CrmSetup> setups) throws InterruptedException {
         List<Run> runs = new ArrayList<>();
-        for (CrmSetup setup : setups) {
-            runs.add(runOne(system, generator, watcher, timing, runNumber, setup));
+        for (int i = 0; i < setups.size(); i++) {
+            runs.add(runOne(system, generator, watcher, timing, runNumber, setups.get(i), i == setups.size() - 1));
         }
         return runs;
     }
 
     static Run runOne(BenchSystem system, GeneratorProcess generator, OutcomeWatcher watcher, Timing timing,
-                      int runNumber, CrmSetup setup) throws InterruptedException {
+                      int runNumber, CrmSetup setup, boolean profile) throws InterruptedException {
         Duration importerStartup = system.startService(BenchSystem.IMPORTER, setup.importerEnvironment()).startup();
         SandboxClient sandbox = new SandboxClient(system.sandboxUrl());
         sandbox.settings(setup.sandboxSettings("0ms"));
@@ -83,9 +85,18 @@ public final class PipelineScenario {
         double callsPerSecond;
         long enricherBacklog;
         long importerBacklog;
+        List<HotMethods> profiles = new ArrayList<>();
         try (StatsPoller poller = new StatsPoller(sandbox); ResourceSampler sampler = new ResourceSampler(sampled(system))) {
+            Map<String, JfrRecording> recordings = new java.util.LinkedHashMap<>();
+            if (profile) {
+                for (String service : List.of(BenchSystem.ENRICHER, BenchSystem.IMPORTER)) {
+                    recordings.put(service, JfrRecording.start(system.service(service).pid(), system.workDir()
+                            .resolve("profiles").resolve(service + "-" + setup.limit() + ".jfr")));
+                }
+            }
             load = generator.run(new LoadSpec(URI.create(system.service(BenchSystem.INTAKE).url()), LoadSpec.Mode.OPEN,
                     64, offered, timing.pipelineWarmup(), timing.pipelineWindow(), prefix, runNumber, sendsFile));
+            recordings.forEach((service, recording) -> profiles.add(HotMethods.of(service, recording.stop(), 10)));
             enricherBacklog = ConsumerGroups.lag(system.bootstrapServers(), "profile-enricher",
                     Topics.CHECKOUT_CAPTURED.name());
             importerBacklog = ConsumerGroups.lag(system.bootstrapServers(), "crm-importer",
@@ -102,7 +113,7 @@ public final class PipelineScenario {
         double callsPerOrder = stats.crmOrdersComplete() > 0 ? (double) stats.crmCalls() / stats.crmOrdersComplete() : 0;
         Run run = new Run(setup, offered, imported, callsPerSecond, callsPerOrder, ids.size(), watcher.declined(ids),
                 ids.size() - finished, stats.crmPeakConcurrency(), stats.crmTooManyRequests(), resources, importerStartup,
-                load, enricherBacklog, importerBacklog);
+                load, enricherBacklog, importerBacklog, profiles);
         System.out.printf("  %s: offered %.0f/s, imported %.1f/s (issue limit %.0f, effective %.0f), CRM %.0f calls/s, "
                         + "%.2f calls/order, peak CRM concurrency %d, 429s %d, declined %d, unfinished %d; backlog at the "
                         + "window's end: enricher %d, importer %d%n",

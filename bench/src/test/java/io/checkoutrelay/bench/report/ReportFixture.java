@@ -11,6 +11,7 @@ import io.checkoutrelay.bench.Timing;
 import io.checkoutrelay.bench.kafkaperf.ProducerPerfResult;
 import io.checkoutrelay.bench.load.LoadResult;
 import io.checkoutrelay.bench.measure.Percentiles;
+import io.checkoutrelay.bench.profile.HotMethods;
 import io.checkoutrelay.bench.scenario.CrmSetup;
 import io.checkoutrelay.bench.scenario.IntakeScenario;
 import io.checkoutrelay.bench.scenario.OverheadScenario;
@@ -34,14 +35,17 @@ final class ReportFixture {
         resources.put("order-intake", new ResourceUsage("order-intake", (long) (rssMiB * 1024), (long) (rssMiB * 1024), 6, 30));
         resources.put("crm-importer", new ResourceUsage("crm-importer", 200 * 1024, 210 * 1024, 9, 30));
         return new PipelineScenario.Run(setup, setup.effectiveLimit(2) * 1.2, imported, imported * 2, 2.0, 1000, 0, 0,
-                setup.limit(), 0, resources, Duration.ofSeconds(9), load(64, imported, 9_000), 3, 40);
+                setup.limit(), 0, resources, Duration.ofSeconds(9), load(64, imported, 9_000), 3, 40,
+                List.of(new HotMethods("crm-importer", 1000, List.of(new HotMethods.Share("sun.nio.ch.Net.poll", 12.5)),
+                        List.of(new HotMethods.Share("crm-call", 40.0)))));
     }
 
     static BenchReport report() {
         IntakeScenario.Result intake = new IntakeScenario.Result(
                 List.of(load(8, 1200, 9_000), load(32, 2100, 30_000)),
                 List.of(load(8, 5000, 3_000), load(32, 9000, 9_000)), 612,
-                new ProducerPerfResult(300_000, 40_000, 23.3, 12, 300, 8, 40, 90, 200), Duration.ofSeconds(3));
+                new ProducerPerfResult(300_000, 40_000, 23.3, 12, 300, 8, 40, 90, 200), Duration.ofSeconds(3),
+                new HotMethods("order-intake", 0, List.of(), List.of()));
         List<PipelineScenario.Run> pipeline = List.of(run(CrmSetup.onePerPartition(), 9.8, 250),
                 run(CrmSetup.limit(32), 52.0, 260), run(CrmSetup.limit(128), 180.0, 320));
         OverheadScenario.Result overhead = new OverheadScenario.Result(CrmSetup.limit(128), 90, 2, 2, 700,

@@ -51,6 +51,12 @@ class ResultsMarkdownTest {
     }
 
     @Test
+    void profilesWithSamplesAreListed() {
+        assertThat(md).contains("## Profiles (JFR)", "**crm-importer** (1000 samples)",
+                "| `sun.nio.ch.Net.poll` | 12.5% | | `crm-call` | 40.0% |").doesNotContain("**order-intake** (0 samples)");
+    }
+
+    @Test
     void theChartIsAPngWithOnePanelPerScenarioShown(@TempDir Path dir) throws Exception {
         Path png = dir.resolve("chart.png");
 
