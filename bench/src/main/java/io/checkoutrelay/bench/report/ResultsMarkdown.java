@@ -11,6 +11,7 @@ import java.util.List;
 
 import io.checkoutrelay.bench.Timing;
 import io.checkoutrelay.bench.profile.HotMethods;
+import io.checkoutrelay.bench.system.BenchSystem;
 import io.checkoutrelay.bench.scenario.PipelineScenario;
 
 /** The results file: how the run was made, then each scenario's figures beside its limit. */
@@ -43,8 +44,8 @@ public final class ResultsMarkdown {
                 .append("machine the services would have more CPU.\n")
                 .append("- Service JVM flags: `").append(String.join(" ", report.options().serviceJvmFlags()))
                 .append("` (the bare endpoint gets the same). Generator: `").append(String.join(" ", report.generatorJvmFlags()))
-                .append("`. Broker: `-Xms128m -Xmx512m -XX:+UseG1GC`; registry `-Xms64m -Xmx384m`; sandbox ")
-                .append("`-Xms64m -Xmx384m -XX:+UseG1GC` (local-stack's).\n")
+                .append("`. Broker: `-Xms128m -Xmx512m -XX:+UseG1GC`; registry `-Xms64m -Xmx384m` (local-stack's); ")
+                .append("sandbox `").append(String.join(" ", BenchSystem.SANDBOX_JVM_FLAGS)).append("`.\n")
                 .append("- Windows: scenario 1 ").append(f0(t.intakeWarmup())).append(" s warm-up + ").append(f0(t.intakeWindow()))
                 .append(" s measured per level; scenario 2 ").append(f0(t.pipelineWarmup())).append(" s + ")
                 .append(f0(t.pipelineWindow())).append(" s per setup; scenario 3 ").append(f0(t.overheadWarmup()))

@@ -29,13 +29,15 @@ public final class BenchSystem implements AutoCloseable {
     public static final String IMPORTER = "crm-importer";
     /** Started in this order: the intake last, as its health waits for the status topic. */
     public static final List<String> SERVICES = List.of(ENRICHER, IMPORTER, INTAKE);
+    /** The sandbox stands in for remote APIs; lean flags so it takes as little of the 2 cores as it can. */
+    public static final List<String> SANDBOX_JVM_FLAGS = List.of("-Xms64m", "-Xmx256m", "-XX:+UseSerialGC");
 
     private final Path root;
     private final Path workDir;
     private final List<String> serviceJvmFlags;
     private final KafkaBroker broker;
     private final ApicurioRegistry registry;
-    private final BootJar sandbox;
+    private final ChildJvm sandbox;
     private final Map<String, String> baseEnvironment;
     private final Map<String, Integer> ports = new HashMap<>();
     private final Map<String, ChildJvm> services = new LinkedHashMap<>();
@@ -44,7 +46,7 @@ public final class BenchSystem implements AutoCloseable {
     private Duration wholeStackStartup = Duration.ZERO;
 
     private BenchSystem(Path root, Path workDir, List<String> serviceJvmFlags, KafkaBroker broker,
-                        ApicurioRegistry registry, BootJar sandbox) {
+                        ApicurioRegistry registry, ChildJvm sandbox) {
         this.root = root;
         this.workDir = workDir;
         this.serviceJvmFlags = List.copyOf(serviceJvmFlags);
@@ -68,11 +70,13 @@ public final class BenchSystem implements AutoCloseable {
                 () -> KafkaBroker.start(workDir.resolve("kafka"), FreePort.pick(), FreePort.pick()));
         CompletableFuture<ApicurioRegistry> registry = CompletableFuture.supplyAsync(
                 () -> ApicurioRegistry.start(workDir.resolve("registry"), FreePort.pick()));
-        CompletableFuture<BootJar> sandbox = CompletableFuture.supplyAsync(() -> BootJar.start("sandbox",
-                jar(root, "sandbox"), FreePort.pick(), Map.of(
+        CompletableFuture<ChildJvm> sandbox = CompletableFuture.supplyAsync(() -> ChildJvm.start("sandbox",
+                SANDBOX_JVM_FLAGS, List.of("-jar", jar(root, "sandbox").toString()), FreePort.pick(), Map.of(
                         "SANDBOX_AMAZON_CLIENT_ID", DevSettings.AMAZON_CLIENT_ID,
                         "SANDBOX_CRM_LOGIN_ID", DevSettings.CRM_LOGIN_ID,
-                        "SANDBOX_CRM_PASSWORD", DevSettings.CRM_PASSWORD), workDir.resolve("sandbox")));
+                        "SANDBOX_CRM_PASSWORD", DevSettings.CRM_PASSWORD,
+                        // the bench reads /sandbox/stats, not the call log: keep the log small
+                        "SANDBOX_CALLS_MAXRECORDED", "5000"), "/actuator/health", workDir.resolve("sandbox")));
         BenchSystem system;
         try {
             system = new BenchSystem(root, workDir, serviceJvmFlags, broker.join(), registry.join(), sandbox.join());
@@ -143,7 +147,7 @@ public final class BenchSystem implements AutoCloseable {
         Map<String, Long> pids = servicePids();
         pids.put("kafka broker", broker.process().pid());
         pids.put("apicurio registry", registry.process().pid());
-        pids.put("sandbox", sandbox.process().pid());
+        pids.put("sandbox", sandbox.pid());
         return pids;
     }
 
