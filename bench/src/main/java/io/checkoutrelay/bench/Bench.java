@@ -105,6 +105,7 @@ public final class Bench {
                                 .orElse(top.effectiveLimit(2.0));
                         CrmSetup best = pipeline.stream().max(Comparator.comparingDouble(PipelineScenario.Run::importedPerSecond))
                                 .map(PipelineScenario.Run::setup).orElse(top);
+                        best = best.named(best.label() + " scenario 3");
                         overhead = OverheadScenario.run(system, generator, watcher, timing, runNumber, best, max);
                     }
                 }

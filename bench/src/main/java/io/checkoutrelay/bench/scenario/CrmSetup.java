@@ -22,6 +22,11 @@ public record CrmSetup(String label, int limit, boolean baseline) {
         return new CrmSetup("baseline: 1 call/partition", PARTITIONS, true);
     }
 
+    /** The same limits under another name (and so another consumer group). */
+    public CrmSetup named(String newLabel) {
+        return new CrmSetup(newLabel, limit, baseline);
+    }
+
     /** The issue's limit: C / 0.3 s. */
     public double issueLimit() {
         return limit / CRM_LATENCY_SECONDS;
@@ -32,8 +37,17 @@ public record CrmSetup(String label, int limit, boolean baseline) {
         return limit / (callsPerOrder * CRM_LATENCY_SECONDS);
     }
 
+    /**
+     * Each setup's importer reads with a consumer group of its own, started at the end of the input:
+     * checkouts left over from the previous setup's window are not carried into this one.
+     */
+    public String consumerGroup() {
+        return "crm-importer-bench-" + label.replaceAll("[^A-Za-z0-9]+", "-").replaceAll("-$", "");
+    }
+
     public Map<String, String> importerEnvironment() {
         Map<String, String> env = new LinkedHashMap<>();
+        env.put("CRM_IMPORTER_CONSUMER_GROUPID", consumerGroup());
         env.put("CRM_MAX_CONCURRENT_CALLS", Integer.toString(limit));
         env.put("RESILIENCE4J_RATELIMITER_INSTANCES_CHECKOUTCHAMP_LIMITFORPERIOD", "100000");
         if (baseline) {

@@ -82,6 +82,10 @@ public final class IntakeScenario {
                                            long profilePid, Path jfr) {
         List<LoadResult> results = new ArrayList<>();
         List<Integer> levels = timing.intakeConnections();
+        // cold start (producer created on first use, schema lookups, JIT) is not what this scenario measures
+        LoadResult warm = generator.run(new LoadSpec(URI.create(url), LoadSpec.Mode.CLOSED, 8, 0, 0,
+                timing.intakeWarmup(), generator.nextPrefix(), run, null));
+        System.out.printf("  %s warm-up (not measured): %d answers, %d errors%n", what, warm.answers(), warm.errors());
         for (int connections : levels) {
             boolean profile = profilePid > 0 && connections == levels.get(levels.size() - 1);
             JfrRecording recording = profile ? JfrRecording.start(profilePid, jfr) : null;

@@ -40,10 +40,9 @@ public final class OverheadScenario {
             throw new IllegalStateException("scenario 3 needs a maximum rate from scenario 2, which imported nothing");
         }
         SandboxClient sandbox = new SandboxClient(system.sandboxUrl());
+        sandbox.reset();
         sandbox.settings(setup.sandboxSettings(AMAZON_LATENCY));
-        if (system.ensureService(BenchSystem.IMPORTER, setup.importerEnvironment())) {
-            PipelineWarmUp.run(system, generator, watcher, runNumber);
-        }
+        PipelineWarmUp.startImporter(system, generator, watcher, runNumber, setup);
         sandbox.reset();
         sandbox.settings(setup.sandboxSettings(AMAZON_LATENCY));
         double rate = maxRate / 2;

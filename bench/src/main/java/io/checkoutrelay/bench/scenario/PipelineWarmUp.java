@@ -10,6 +10,8 @@ import io.checkoutrelay.bench.load.LoadSpec;
 import io.checkoutrelay.bench.load.SendLog;
 import io.checkoutrelay.bench.measure.OutcomeWatcher;
 import io.checkoutrelay.bench.system.BenchSystem;
+import io.checkoutrelay.bench.system.ConsumerGroups;
+import io.checkoutrelay.schemas.topic.Topics;
 
 /**
  * A freshly started importer needs its partitions assigned, its ledger restored, schemas fetched and
@@ -19,9 +21,32 @@ import io.checkoutrelay.bench.system.BenchSystem;
 final class PipelineWarmUp {
 
     static final int CHECKOUTS = 40;
+    static final String ENRICHER_GROUP = "profile-enricher";
     static final Duration LIMIT = Duration.ofMinutes(3);
 
     private PipelineWarmUp() {
+    }
+
+    /**
+     * Starts the importer for {@code setup} on a fresh consumer group at the end of its input (after
+     * the enricher has passed on what it still held), then warms it up.
+     */
+    static Duration startImporter(BenchSystem system, GeneratorProcess generator, OutcomeWatcher watcher,
+                                  int runNumber, CrmSetup setup) throws InterruptedException {
+        system.stopService(BenchSystem.IMPORTER);
+        awaitEnricherDrained(system);
+        ConsumerGroups.skipToEnd(system.bootstrapServers(), setup.consumerGroup(), Topics.CHECKOUT_ENRICHED.name());
+        Duration startup = system.startService(BenchSystem.IMPORTER, setup.importerEnvironment()).startup();
+        run(system, generator, watcher, runNumber);
+        return startup;
+    }
+
+    private static void awaitEnricherDrained(BenchSystem system) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (System.nanoTime() < deadline && ConsumerGroups.lag(system.bootstrapServers(), ENRICHER_GROUP,
+                Topics.CHECKOUT_CAPTURED.name()) > 0) {
+            Thread.sleep(500);
+        }
     }
 
     static void run(BenchSystem system, GeneratorProcess generator, OutcomeWatcher watcher, int runNumber)
