@@ -28,7 +28,8 @@ public record SandboxProperties(@DefaultValue Amazon amazon, @DefaultValue Crm c
             @DefaultValue("0ms") Duration latency,
             @DefaultValue("0") double failureRate,
             @DefaultValue("false") boolean outage,
-            @DefaultValue("35s") Duration timeoutDelay) {
+            @DefaultValue("35s") Duration timeoutDelay,
+            @DefaultValue("0") int maxConcurrent) {
     }
 
     /** Read-back of received calls. */

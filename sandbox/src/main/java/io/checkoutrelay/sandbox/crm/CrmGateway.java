@@ -22,7 +22,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Every CRM call goes through here, in this order: recorded (and counted as in flight), latency,
+ * Every CRM call goes through here, in this order: recorded (and counted as in flight), 429 at once
+ * when {@code crm.max-concurrent} calls are already being worked on, latency,
  * outage or failure rate (503 before any state is touched), POST + form body, credentials (body
  * only), runtime rules, the invalid campaign 999, then the endpoint's own behaviour.
  */
@@ -33,20 +34,23 @@ class CrmGateway {
     static final String CREDENTIALS_IN_URL = "Credentials must be sent in the POST body, never in the URL";
     static final String POST_FORM_ONLY = "Send a POST with an application/x-www-form-urlencoded body";
     static final String INVALID_CAMPAIGN_ID = "999";
+    static final int TOO_MANY_REQUESTS = 429;
 
     private final SandboxProperties.Crm credentials;
     private final LiveSettings settings;
     private final RuleBook rules;
     private final TrafficMonitor traffic;
+    private final CrmAdmission admission;
     private final JsonMapper jsonMapper;
     private final Map<Endpoint, CrmOperation> operations = new EnumMap<>(Endpoint.class);
 
     CrmGateway(SandboxProperties properties, LiveSettings settings, RuleBook rules, TrafficMonitor traffic,
-            JsonMapper jsonMapper, List<CrmOperation> operations) {
+            CrmAdmission admission, JsonMapper jsonMapper, List<CrmOperation> operations) {
         this.credentials = properties.crm();
         this.settings = settings;
         this.rules = rules;
         this.traffic = traffic;
+        this.admission = admission;
         this.jsonMapper = jsonMapper;
         operations.forEach(operation -> this.operations.put(operation.endpoint(), operation));
     }
@@ -54,10 +58,19 @@ class CrmGateway {
     ResponseEntity<String> handle(Endpoint endpoint, HttpServletRequest request) throws IOException {
         FormRequest form = FormRequest.read(request);
         try (InFlightCall call = traffic.begin(endpoint, form.method(), form.body(), form.query())) {
-            CrmReply reply = process(endpoint, form);
-            Pause.sleep(reply.delay());
-            call.answered(reply.status(), reply.outcome());
-            return reply.toResponse(jsonMapper);
+            if (!admission.tryEnter(settings.current().crmMaxConcurrent())) {
+                CrmReply busy = CrmReply.httpError(TOO_MANY_REQUESTS);
+                call.answered(busy.status(), busy.outcome());
+                return busy.toResponse(jsonMapper);
+            }
+            try {
+                CrmReply reply = process(endpoint, form);
+                Pause.sleep(reply.delay());
+                call.answered(reply.status(), reply.outcome());
+                return reply.toResponse(jsonMapper);
+            } finally {
+                admission.leave();
+            }
         }
     }
 

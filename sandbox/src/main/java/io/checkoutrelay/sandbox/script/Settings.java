@@ -18,6 +18,7 @@ public record Settings(
         double crmFailureRate,
         boolean crmOutage,
         Duration crmTimeoutDelay,
+        int crmMaxConcurrent,
         Duration amazonLatency,
         double amazonFailureRate,
         Duration amazonSlowDelay) {
@@ -26,6 +27,7 @@ public record Settings(
     public static final String CRM_FAILURE_RATE = "crm.failure-rate";
     public static final String CRM_OUTAGE = "crm.outage";
     public static final String CRM_TIMEOUT_DELAY = "crm.timeout-delay";
+    public static final String CRM_MAX_CONCURRENT = "crm.max-concurrent";
     public static final String AMAZON_LATENCY = "amazon.latency";
     public static final String AMAZON_FAILURE_RATE = "amazon.failure-rate";
     public static final String AMAZON_SLOW_DELAY = "amazon.slow-delay";
@@ -37,13 +39,16 @@ public record Settings(
         requireNonNegative(AMAZON_SLOW_DELAY, amazonSlowDelay);
         requireFraction(CRM_FAILURE_RATE, crmFailureRate);
         requireFraction(AMAZON_FAILURE_RATE, amazonFailureRate);
+        if (crmMaxConcurrent < 0) {
+            throw new IllegalArgumentException(CRM_MAX_CONCURRENT + " must be zero (unlimited) or more");
+        }
     }
 
     public static Settings from(SandboxProperties properties) {
         SandboxProperties.Crm crm = properties.crm();
         SandboxProperties.Amazon amazon = properties.amazon();
         return new Settings(crm.latency(), crm.failureRate(), crm.outage(), crm.timeoutDelay(),
-                amazon.latency(), amazon.failureRate(), amazon.slowDelay());
+                crm.maxConcurrent(), amazon.latency(), amazon.failureRate(), amazon.slowDelay());
     }
 
     /** A copy with one setting changed; the key may be written as a property name or in camelCase. */
@@ -51,19 +56,21 @@ public record Settings(
         String name = canonicalKey(key);
         return switch (name) {
             case CRM_LATENCY -> new Settings(duration(name, value), crmFailureRate, crmOutage, crmTimeoutDelay,
-                    amazonLatency, amazonFailureRate, amazonSlowDelay);
+                    crmMaxConcurrent, amazonLatency, amazonFailureRate, amazonSlowDelay);
             case CRM_FAILURE_RATE -> new Settings(crmLatency, fraction(name, value), crmOutage, crmTimeoutDelay,
-                    amazonLatency, amazonFailureRate, amazonSlowDelay);
+                    crmMaxConcurrent, amazonLatency, amazonFailureRate, amazonSlowDelay);
             case CRM_OUTAGE -> new Settings(crmLatency, crmFailureRate, bool(name, value), crmTimeoutDelay,
-                    amazonLatency, amazonFailureRate, amazonSlowDelay);
+                    crmMaxConcurrent, amazonLatency, amazonFailureRate, amazonSlowDelay);
             case CRM_TIMEOUT_DELAY -> new Settings(crmLatency, crmFailureRate, crmOutage, duration(name, value),
-                    amazonLatency, amazonFailureRate, amazonSlowDelay);
+                    crmMaxConcurrent, amazonLatency, amazonFailureRate, amazonSlowDelay);
+            case CRM_MAX_CONCURRENT -> new Settings(crmLatency, crmFailureRate, crmOutage, crmTimeoutDelay,
+                    count(name, value), amazonLatency, amazonFailureRate, amazonSlowDelay);
             case AMAZON_LATENCY -> new Settings(crmLatency, crmFailureRate, crmOutage, crmTimeoutDelay,
-                    duration(name, value), amazonFailureRate, amazonSlowDelay);
+                    crmMaxConcurrent, duration(name, value), amazonFailureRate, amazonSlowDelay);
             case AMAZON_FAILURE_RATE -> new Settings(crmLatency, crmFailureRate, crmOutage, crmTimeoutDelay,
-                    amazonLatency, fraction(name, value), amazonSlowDelay);
+                    crmMaxConcurrent, amazonLatency, fraction(name, value), amazonSlowDelay);
             case AMAZON_SLOW_DELAY -> new Settings(crmLatency, crmFailureRate, crmOutage, crmTimeoutDelay,
-                    amazonLatency, amazonFailureRate, duration(name, value));
+                    crmMaxConcurrent, amazonLatency, amazonFailureRate, duration(name, value));
             default -> throw new IllegalArgumentException("unknown setting '" + key + "'");
         };
     }
@@ -75,6 +82,7 @@ public record Settings(
         map.put(CRM_FAILURE_RATE, crmFailureRate);
         map.put(CRM_OUTAGE, crmOutage);
         map.put(CRM_TIMEOUT_DELAY, print(crmTimeoutDelay));
+        map.put(CRM_MAX_CONCURRENT, crmMaxConcurrent);
         map.put(AMAZON_LATENCY, print(amazonLatency));
         map.put(AMAZON_FAILURE_RATE, amazonFailureRate);
         map.put(AMAZON_SLOW_DELAY, print(amazonSlowDelay));
@@ -106,6 +114,17 @@ public record Settings(
             return value instanceof Number number ? number.doubleValue() : Double.parseDouble(String.valueOf(value));
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(name + " must be a number between 0 and 1");
+        }
+    }
+
+    private static int count(String name, Object value) {
+        try {
+            if (value instanceof Number number && number.doubleValue() == Math.rint(number.doubleValue())) {
+                return Math.toIntExact(number.longValue());
+            }
+            return Integer.parseInt(String.valueOf(value).trim());
+        } catch (NumberFormatException | ArithmeticException e) {
+            throw new IllegalArgumentException(name + " must be a whole number (0 = unlimited)");
         }
     }
 

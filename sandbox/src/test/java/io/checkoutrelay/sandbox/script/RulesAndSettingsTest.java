@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 import org.junit.jupiter.api.Test;
 
@@ -164,6 +167,57 @@ class RulesAndSettingsTest extends SandboxHttpTest {
 
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(300));
         assertThat(body(get("/sandbox/settings")).get("crm.latency").asString()).isEqualTo("300ms");
+    }
+
+    @Test
+    void callsAboveMaxConcurrentAnswer429AtOnceAndTheRestSucceed() throws Exception {
+        post("/sandbox/settings", """
+                {"crm.latency":"1500ms","crm.max-concurrent":2}""");
+        List<CompletableFuture<HttpResponse<String>>> calls = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            calls.add(http.sendAsync(formRequest("/leads/import/", withLogin(leadParams()), Duration.ofSeconds(10)),
+                    HttpResponse.BodyHandlers.ofString()));
+        }
+
+        List<Integer> statuses = new ArrayList<>();
+        for (CompletableFuture<HttpResponse<String>> call : calls) {
+            statuses.add(call.get().statusCode());
+        }
+
+        assertThat(statuses).containsOnly(200, 429);
+        assertThat(statuses.stream().filter(s -> s == 200).count()).isEqualTo(2);
+        assertThat(body(get("/sandbox/orders")).size()).isEqualTo(2);
+        JsonNode leadOutcomes = body(get("/sandbox/stats")).get("crm").get("calls").get("leads/import");
+        assertThat(leadOutcomes.get("HTTP_429").asInt()).isEqualTo(3);
+        assertThat(body(get("/sandbox/settings")).get("crm.max-concurrent").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void maxConcurrentZeroMeansUnlimited() throws Exception {
+        post("/sandbox/settings", """
+                {"crm.latency":"300ms","crmMaxConcurrent":0}""");
+        List<CompletableFuture<HttpResponse<String>>> calls = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            calls.add(http.sendAsync(formRequest("/leads/import/", withLogin(leadParams()), Duration.ofSeconds(10)),
+                    HttpResponse.BodyHandlers.ofString()));
+        }
+
+        for (CompletableFuture<HttpResponse<String>> call : calls) {
+            assertThat(call.get().statusCode()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void badMaxConcurrentIsRefused() throws Exception {
+        HttpResponse<String> negative = post("/sandbox/settings", """
+                {"crm.max-concurrent":-1}""");
+        HttpResponse<String> notANumber = post("/sandbox/settings", """
+                {"crm.max-concurrent":"many"}""");
+
+        assertThat(negative.statusCode()).isEqualTo(400);
+        assertThat(body(negative).get("error").asString()).contains("crm.max-concurrent");
+        assertThat(notANumber.statusCode()).isEqualTo(400);
+        assertThat(body(notANumber).get("error").asString()).contains("crm.max-concurrent");
     }
 
     @Test

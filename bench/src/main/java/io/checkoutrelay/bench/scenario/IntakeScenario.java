@@ -1,0 +1,104 @@
+package io.checkoutrelay.bench.scenario;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+import io.checkoutrelay.bench.Timing;
+import io.checkoutrelay.bench.bare.BareEndpointApplication;
+import io.checkoutrelay.bench.kafkaperf.CapturedRecordSize;
+import io.checkoutrelay.bench.kafkaperf.ProducerPerfResult;
+import io.checkoutrelay.bench.kafkaperf.ProducerPerfTest;
+import io.checkoutrelay.bench.load.GeneratorProcess;
+import io.checkoutrelay.bench.profile.HotMethods;
+import io.checkoutrelay.bench.profile.JfrRecording;
+import io.checkoutrelay.bench.load.LoadResult;
+import io.checkoutrelay.bench.load.LoadSpec;
+import io.checkoutrelay.bench.system.BenchSystem;
+import io.checkoutrelay.bench.system.ChildJvm;
+import io.checkoutrelay.localstack.FreePort;
+
+/**
+ * Scenario 1: the intake at saturation (closed loop, several connection counts), beside a bare 202
+ * endpoint with the same JVM flags (the HTTP ceiling) and Kafka's own producer perf test with
+ * records of the measured size. The enricher and importer are stopped meanwhile, so the intake has
+ * the machine to itself and the generator.
+ */
+public final class IntakeScenario {
+
+    public record Result(List<LoadResult> intake, List<LoadResult> bare, int recordSize, ProducerPerfResult kafka,
+                         Duration bareStartup, HotMethods intakeProfile) {
+
+        public LoadResult bestIntake() {
+            return best(intake);
+        }
+
+        public LoadResult bestBare() {
+            return best(bare);
+        }
+
+        private static LoadResult best(List<LoadResult> results) {
+            return results.stream().max(Comparator.comparingDouble(LoadResult::acceptedPerSecond)).orElseThrow();
+        }
+    }
+
+    private IntakeScenario() {
+    }
+
+    public static Result run(BenchSystem system, GeneratorProcess generator, Timing timing, int run) {
+        String intake = system.service(BenchSystem.INTAKE).url();
+        Path jfr = system.workDir().resolve("profiles").resolve("order-intake-scenario1.jfr");
+        List<LoadResult> intakeResults = levels(generator, intake, timing, run, "intake",
+                system.service(BenchSystem.INTAKE).pid(), jfr);
+        HotMethods profile = HotMethods.of(BenchSystem.INTAKE, jfr, 10);
+        int recordSize = CapturedRecordSize.measure(system.bootstrapServers());
+        System.out.printf("  AmazonCheckoutCaptured value size: %d bytes%n", recordSize);
+
+        List<LoadResult> bareResults;
+        Duration bareStartup;
+        Path workDir = system.workDir().resolve("bare-endpoint");
+        try (ChildJvm bare = ChildJvm.start("bare-endpoint", system.serviceJvmFlags(),
+                List.of("-cp", GeneratorProcess.classpath(), BareEndpointApplication.class.getName()), FreePort.pick(),
+                Map.of(), "/health", workDir)) {
+            bareStartup = bare.startup();
+            bareResults = levels(generator, bare.url(), timing, run, "bare endpoint", -1, null);
+        }
+
+        System.out.printf("  kafka-producer-perf-test: %d records of %d bytes, acks=all ...%n",
+                timing.producerPerfRecords(), recordSize);
+        ProducerPerfResult kafka = ProducerPerfTest.run(system.bootstrapServers(), recordSize,
+                timing.producerPerfRecords(), system.workDir().resolve("producer-perf"));
+        System.out.printf("  kafka-producer-perf-test: %.0f records/s, p50 %.0f ms, p99 %.0f ms%n",
+                kafka.recordsPerSecond(), kafka.p50Millis(), kafka.p99Millis());
+        return new Result(intakeResults, bareResults, recordSize, kafka, bareStartup, profile);
+    }
+
+    /** With a {@code profilePid}, the last (highest) level is recorded with JFR into {@code jfr}. */
+    private static List<LoadResult> levels(GeneratorProcess generator, String url, Timing timing, int run, String what,
+                                           long profilePid, Path jfr) {
+        List<LoadResult> results = new ArrayList<>();
+        List<Integer> levels = timing.intakeConnections();
+        // cold start (producer created on first use, schema lookups, JIT) is not what this scenario measures
+        LoadResult warm = generator.run(new LoadSpec(URI.create(url), LoadSpec.Mode.CLOSED, 8, 0, 0,
+                timing.intakeWarmup(), generator.nextPrefix(), run, null));
+        System.out.printf("  %s warm-up (not measured): %d answers, %d errors%n", what, warm.answers(), warm.errors());
+        for (int connections : levels) {
+            boolean profile = profilePid > 0 && connections == levels.get(levels.size() - 1);
+            JfrRecording recording = profile ? JfrRecording.start(profilePid, jfr) : null;
+            LoadResult result = generator.run(new LoadSpec(URI.create(url), LoadSpec.Mode.CLOSED, connections, 0,
+                    timing.intakeWarmup(), timing.intakeWindow(), generator.nextPrefix(), run, null));
+            if (recording != null) {
+                recording.stop();
+            }
+            System.out.printf("  %s, %d connections: %.0f accepted/s, p50 %.1f ms, p99 %.1f ms, statuses %s, errors %d%n",
+                    what, connections, result.acceptedPerSecond(), result.p50Micros() / 1000.0,
+                    result.p99Micros() / 1000.0, result.statuses(), result.errors());
+            results.add(result);
+        }
+        return results;
+    }
+}

@@ -1,0 +1,67 @@
+package io.checkoutrelay.bench.scenario;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import io.checkoutrelay.bench.load.GeneratorProcess;
+import io.checkoutrelay.bench.load.LoadSpec;
+import io.checkoutrelay.bench.load.SendLog;
+import io.checkoutrelay.bench.measure.OutcomeWatcher;
+import io.checkoutrelay.bench.system.BenchSystem;
+import io.checkoutrelay.bench.system.ConsumerGroups;
+import io.checkoutrelay.schemas.topic.Topics;
+
+/**
+ * A freshly started importer needs its partitions assigned, its ledger restored, schemas fetched and
+ * code compiled before it imports at speed (about 20 s on this machine): a few checkouts are taken
+ * all the way to IMPORTED before anything is measured.
+ */
+final class PipelineWarmUp {
+
+    static final int CHECKOUTS = 40;
+    static final String ENRICHER_GROUP = "profile-enricher";
+    static final Duration LIMIT = Duration.ofMinutes(3);
+
+    private PipelineWarmUp() {
+    }
+
+    /**
+     * Starts the importer for {@code setup} on a fresh consumer group at the end of its input (after
+     * the enricher has passed on what it still held), then warms it up.
+     */
+    static Duration startImporter(BenchSystem system, GeneratorProcess generator, OutcomeWatcher watcher,
+                                  int runNumber, CrmSetup setup) throws InterruptedException {
+        system.stopService(BenchSystem.IMPORTER);
+        awaitEnricherDrained(system);
+        ConsumerGroups.skipToEnd(system.bootstrapServers(), setup.consumerGroup(), Topics.CHECKOUT_ENRICHED.name());
+        Duration startup = system.startService(BenchSystem.IMPORTER, setup.importerEnvironment()).startup();
+        run(system, generator, watcher, runNumber);
+        return startup;
+    }
+
+    private static void awaitEnricherDrained(BenchSystem system) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (System.nanoTime() < deadline && ConsumerGroups.lag(system.bootstrapServers(), ENRICHER_GROUP,
+                Topics.CHECKOUT_CAPTURED.name()) > 0) {
+            Thread.sleep(500);
+        }
+    }
+
+    static void run(BenchSystem system, GeneratorProcess generator, OutcomeWatcher watcher, int runNumber)
+            throws InterruptedException {
+        long begin = System.nanoTime();
+        String prefix = generator.nextPrefix();
+        Path sendsFile = system.workDir().resolve("warmup-" + prefix + ".txt");
+        generator.run(new LoadSpec(URI.create(system.service(BenchSystem.INTAKE).url()), LoadSpec.Mode.OPEN, 8,
+                CHECKOUTS / 4.0, 0, 4, prefix, runNumber, sendsFile));
+        List<String> ids = SendLog.read(sendsFile).checkoutIds();
+        int done = watcher.awaitOutcomes(ids, LIMIT);
+        if (ids.isEmpty() || done < ids.size()) {
+            throw new IllegalStateException("warm-up: " + done + " of " + ids.size() + " checkouts reached an outcome "
+                    + "within " + LIMIT + "; see the service logs under " + system.workDir());
+        }
+        System.out.printf("  warm-up: %d checkouts imported in %.1f s%n", ids.size(), (System.nanoTime() - begin) / 1e9);
+    }
+}

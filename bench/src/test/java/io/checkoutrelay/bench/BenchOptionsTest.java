@@ -1,0 +1,68 @@
+package io.checkoutrelay.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+class BenchOptionsTest {
+
+    @Test
+    void defaultsRunEveryScenarioWithTheIssuesLimits() {
+        BenchOptions options = BenchOptions.parse(new String[0]);
+
+        assertThat(options.quick()).isFalse();
+        assertThat(options.scenarios()).containsExactlyInAnyOrder(1, 2, 3, 4, 5);
+        assertThat(options.crmLimits()).containsExactly(32, 64, 128);
+        assertThat(options.serviceJvmFlags()).isEqualTo(BenchOptions.DEFAULT_SERVICE_JVM_FLAGS);
+        assertThat(options.name()).matches("\\d{4}-\\d{2}-\\d{2}");
+    }
+
+    @Test
+    void derivedScenariosPullInWhatTheyAreComputedFrom() {
+        assertThat(BenchOptions.parse(new String[] {"--scenarios", "5"}).scenarios()).containsExactlyInAnyOrder(1, 2, 4, 5);
+        assertThat(BenchOptions.parse(new String[] {"--scenarios", "4"}).scenarios()).containsExactlyInAnyOrder(2, 4);
+        assertThat(BenchOptions.parse(new String[] {"--scenarios", "1"}).scenarios()).containsExactly(1);
+    }
+
+    @Test
+    void flagsAndLimitsAreParsed() {
+        BenchOptions options = BenchOptions.parse(new String[] {"--quick", "--crm-limits", "16, 48",
+                "--service-jvm-flags", " -Xmx200m  -XX:+UseSerialGC ", "--name", "before-tuning"});
+
+        assertThat(options.quick()).isTrue();
+        assertThat(options.crmLimits()).containsExactly(16, 48);
+        assertThat(options.serviceJvmFlags()).containsExactly("-Xmx200m", "-XX:+UseSerialGC");
+        assertThat(options.name()).isEqualTo("before-tuning");
+    }
+
+    @Test
+    void badArgumentsAreNamed() {
+        assertThatThrownBy(() -> BenchOptions.parse(new String[] {"--fast"}))
+                .hasMessageContaining("unknown option '--fast'");
+        assertThatThrownBy(() -> BenchOptions.parse(new String[] {"--scenarios", "2,7"}))
+                .hasMessageContaining("no scenario 7");
+        assertThatThrownBy(() -> BenchOptions.parse(new String[] {"--crm-limits", "32,lots"}))
+                .hasMessageContaining("'lots'");
+        assertThatThrownBy(() -> BenchOptions.parse(new String[] {"--crm-limits", "0"}))
+                .hasMessageContaining("0 is not between 1 and 1000");
+        assertThatThrownBy(() -> BenchOptions.parse(new String[] {"--service-jvm-flags", "Xmx200m"}))
+                .hasMessageContaining("'Xmx200m' is not a JVM flag");
+        assertThatThrownBy(() -> BenchOptions.parse(new String[] {"--name", "../escape"}))
+                .hasMessageContaining("--name");
+        assertThatThrownBy(() -> BenchOptions.parse(new String[] {"--scenarios"}))
+                .hasMessageContaining("--scenarios needs a value");
+    }
+
+    @Test
+    void quickTimingIsShorterThanFull() {
+        Timing quick = Timing.of(true);
+        Timing full = Timing.of(false);
+
+        assertThat(quick.pipelineWindow()).isLessThan(full.pipelineWindow());
+        assertThat(full.intakeConnections()).hasSizeGreaterThan(1);
+        assertThat(List.of(full.intakeWindow(), full.pipelineWindow(), full.overheadWindow())).allMatch(w -> w >= 20);
+    }
+}
