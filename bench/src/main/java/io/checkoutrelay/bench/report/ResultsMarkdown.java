@@ -43,7 +43,10 @@ public final class ResultsMarkdown {
                 .append("it is kept lean (blocking sockets, prepared requests, no client library), but on a dedicated ")
                 .append("machine the services would have more CPU.\n")
                 .append("- Service JVM flags: `").append(String.join(" ", report.options().serviceJvmFlags()))
-                .append("` (the bare endpoint gets the same). Generator: `").append(String.join(" ", report.generatorJvmFlags()))
+                .append("`").append(report.options().serviceEnvironment().isEmpty() ? "" : ", environment `"
+                        + report.options().serviceEnvironment().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                        .collect(java.util.stream.Collectors.joining(" ")) + "`")
+                .append(" (the bare endpoint gets the same flags). Generator: `").append(String.join(" ", report.generatorJvmFlags()))
                 .append("`. Broker: `-Xms128m -Xmx512m -XX:+UseG1GC`; registry `-Xms64m -Xmx384m` (local-stack's); ")
                 .append("sandbox `").append(String.join(" ", BenchSystem.SANDBOX_JVM_FLAGS)).append("`.\n")
                 .append("- Windows: scenario 1 ").append(f0(t.intakeWarmup())).append(" s warm-up + ").append(f0(t.intakeWindow()))
