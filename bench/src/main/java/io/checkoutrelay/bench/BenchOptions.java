@@ -59,6 +59,31 @@ public record BenchOptions(boolean quick, Set<Integer> scenarios, List<Integer> 
         serviceEnvironment = Map.copyOf(serviceEnvironment);
     }
 
+    /** The arguments that give these options (defaults left out), for the results file. */
+    public String toArguments() {
+        StringBuilder args = new StringBuilder();
+        if (quick) {
+            args.append(" --quick");
+        }
+        if (!scenarios.containsAll(List.of(1, 2, 3, 4, 5))) {
+            args.append(" --scenarios ").append(String.join(",", new TreeSet<>(scenarios).stream().map(String::valueOf).toList()));
+        }
+        if (!crmLimits.equals(List.of(32, 64, 128))) {
+            args.append(" --crm-limits ").append(String.join(",", crmLimits.stream().map(String::valueOf).toList()));
+        }
+        if (!serviceJvmFlags.equals(DEFAULT_SERVICE_JVM_FLAGS)) {
+            args.append(" --service-jvm-flags \"").append(String.join(" ", serviceJvmFlags)).append('"');
+        }
+        if (!serviceEnvironment.isEmpty()) {
+            args.append(" --service-env ").append(String.join(",", new java.util.TreeMap<>(serviceEnvironment).entrySet()
+                    .stream().map(e -> e.getKey() + "=" + e.getValue()).toList()));
+        }
+        if (!name.equals(LocalDate.now(ZoneOffset.UTC).toString())) {
+            args.append(" --name ").append(name);
+        }
+        return args.toString();
+    }
+
     public boolean runs(int scenario) {
         return scenarios.contains(scenario);
     }

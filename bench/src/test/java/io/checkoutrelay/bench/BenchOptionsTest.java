@@ -41,6 +41,14 @@ class BenchOptionsTest {
     }
 
     @Test
+    void theArgumentsAreWrittenBackWithoutDefaults() {
+        assertThat(BenchOptions.parse(new String[0]).toArguments()).isEmpty();
+        assertThat(BenchOptions.parse(new String[] {"--quick", "--crm-limits", "64", "--service-jvm-flags", "-Xmx160m",
+                "--service-env", "MALLOC_ARENA_MAX=2", "--scenarios", "2"}).toArguments())
+                .isEqualTo(" --quick --scenarios 2,4 --crm-limits 64 --service-jvm-flags \"-Xmx160m\" --service-env MALLOC_ARENA_MAX=2");
+    }
+
+    @Test
     void badArgumentsAreNamed() {
         assertThatThrownBy(() -> BenchOptions.parse(new String[] {"--fast"}))
                 .hasMessageContaining("unknown option '--fast'");

@@ -30,7 +30,7 @@ public final class ResultsMarkdown {
                         ? " (**--quick**: short windows, a smoke run, not for the record)" : "").append(". Commit `")
                 .append(env.gitCommit()).append("`.\n\n")
                 .append("Command: `./mvnw -B package -DskipTests && java -jar bench/target/bench.jar")
-                .append(report.options().quick() ? " --quick" : "").append("` (see bench/README.md).\n\n")
+                .append(report.options().toArguments()).append("` (see bench/README.md).\n\n")
                 .append("![throughput and latency](").append(chartFileName).append(")\n\n")
                 .append("## How it was measured\n\n")
                 .append("- Machine: ").append(env.cpus()).append(" CPUs (").append(env.cpuModel()).append("), ")
