@@ -77,7 +77,8 @@ public final class Bench {
         int runNumber = ThreadLocalRandom.current().nextInt(1_000_000, 10_000_000);
         GeneratorProcess generator = new GeneratorProcess(workDir.resolve("generator"));
         System.out.println("starting the local stack (broker, registry, sandbox, services) ...");
-        try (BenchSystem system = BenchSystem.start(root, workDir, options.serviceJvmFlags())) {
+        try (BenchSystem system = BenchSystem.start(root, workDir, options.serviceJvmFlags(),
+                options.serviceEnvironment())) {
             System.out.println("stack up in " + system.wholeStackStartup().toMillis() / 1000.0 + " s: " + system.startupTimes());
             IntakeScenario.Result intake = null;
             if (options.runs(1)) {

@@ -6,6 +6,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -16,7 +17,7 @@ import java.util.TreeSet;
  * runs those.
  */
 public record BenchOptions(boolean quick, Set<Integer> scenarios, List<Integer> crmLimits, List<String> serviceJvmFlags,
-                           String name, Path resultsDir) {
+                           Map<String, String> serviceEnvironment, String name, Path resultsDir) {
 
     /** As local-stack and the system tests run the services. */
     public static final List<String> DEFAULT_SERVICE_JVM_FLAGS = List.of("-Xms64m", "-Xmx384m", "-XX:+UseG1GC");
@@ -27,6 +28,7 @@ public record BenchOptions(boolean quick, Set<Integer> scenarios, List<Integer> 
               --crm-limits 32,64,128      CRM concurrency limits C for scenario 2 (default 32,64,128)
               --service-jvm-flags "..."   JVM flags of the three services and the bare endpoint
                                           (default "-Xms64m -Xmx384m -XX:+UseG1GC")
+              --service-env K=V,K=V       extra environment of the three services (e.g. MALLOC_ARENA_MAX=2)
               --name NAME                 results file name without extension (default: today's date, UTC)
               --results-dir DIR           where results go (default: bench/results in the repository)
             """;
@@ -54,6 +56,32 @@ public record BenchOptions(boolean quick, Set<Integer> scenarios, List<Integer> 
         scenarios = expand(scenarios);
         crmLimits = List.copyOf(crmLimits);
         serviceJvmFlags = List.copyOf(serviceJvmFlags);
+        serviceEnvironment = Map.copyOf(serviceEnvironment);
+    }
+
+    /** The arguments that give these options (defaults left out), for the results file. */
+    public String toArguments() {
+        StringBuilder args = new StringBuilder();
+        if (quick) {
+            args.append(" --quick");
+        }
+        if (!scenarios.containsAll(List.of(1, 2, 3, 4, 5))) {
+            args.append(" --scenarios ").append(String.join(",", new TreeSet<>(scenarios).stream().map(String::valueOf).toList()));
+        }
+        if (!crmLimits.equals(List.of(32, 64, 128))) {
+            args.append(" --crm-limits ").append(String.join(",", crmLimits.stream().map(String::valueOf).toList()));
+        }
+        if (!serviceJvmFlags.equals(DEFAULT_SERVICE_JVM_FLAGS)) {
+            args.append(" --service-jvm-flags \"").append(String.join(" ", serviceJvmFlags)).append('"');
+        }
+        if (!serviceEnvironment.isEmpty()) {
+            args.append(" --service-env ").append(String.join(",", new java.util.TreeMap<>(serviceEnvironment).entrySet()
+                    .stream().map(e -> e.getKey() + "=" + e.getValue()).toList()));
+        }
+        if (!name.equals(LocalDate.now(ZoneOffset.UTC).toString())) {
+            args.append(" --name ").append(name);
+        }
+        return args.toString();
     }
 
     public boolean runs(int scenario) {
@@ -65,6 +93,7 @@ public record BenchOptions(boolean quick, Set<Integer> scenarios, List<Integer> 
         Set<Integer> scenarios = new TreeSet<>(List.of(1, 2, 3, 4, 5));
         List<Integer> crmLimits = List.of(32, 64, 128);
         List<String> flags = DEFAULT_SERVICE_JVM_FLAGS;
+        Map<String, String> env = Map.of();
         String name = LocalDate.now(ZoneOffset.UTC).toString();
         Path resultsDir = null;
         for (int i = 0; i < args.length; i++) {
@@ -74,12 +103,13 @@ public record BenchOptions(boolean quick, Set<Integer> scenarios, List<Integer> 
                 case "--scenarios" -> scenarios = new TreeSet<>(integers(option, value(args, ++i, option)));
                 case "--crm-limits" -> crmLimits = integers(option, value(args, ++i, option));
                 case "--service-jvm-flags" -> flags = flags(value(args, ++i, option));
+                case "--service-env" -> env = environment(value(args, ++i, option));
                 case "--name" -> name = value(args, ++i, option);
                 case "--results-dir" -> resultsDir = Path.of(value(args, ++i, option));
                 default -> throw new IllegalArgumentException("unknown option '" + option + "'");
             }
         }
-        return new BenchOptions(quick, scenarios, crmLimits, flags, name, resultsDir);
+        return new BenchOptions(quick, scenarios, crmLimits, flags, env, name, resultsDir);
     }
 
     private static Set<Integer> expand(Set<Integer> asked) {
@@ -114,6 +144,19 @@ public record BenchOptions(boolean quick, Set<Integer> scenarios, List<Integer> 
             }
         }
         return values;
+    }
+
+    private static Map<String, String> environment(String text) {
+        Map<String, String> env = new java.util.LinkedHashMap<>();
+        for (String pair : text.split(",")) {
+            int eq = pair.indexOf('=');
+            if (eq < 1 || !pair.substring(0, eq).trim().matches("[A-Z_][A-Z0-9_]*")) {
+                throw new IllegalArgumentException("--service-env takes NAME=value pairs separated by commas; '" + pair
+                        + "' is not one");
+            }
+            env.put(pair.substring(0, eq).trim(), pair.substring(eq + 1).trim());
+        }
+        return env;
     }
 
     private static List<String> flags(String text) {

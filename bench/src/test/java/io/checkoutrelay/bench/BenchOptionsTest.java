@@ -36,6 +36,16 @@ class BenchOptionsTest {
         assertThat(options.crmLimits()).containsExactly(16, 48);
         assertThat(options.serviceJvmFlags()).containsExactly("-Xmx200m", "-XX:+UseSerialGC");
         assertThat(options.name()).isEqualTo("before-tuning");
+        assertThat(BenchOptions.parse(new String[] {"--service-env", "MALLOC_ARENA_MAX=2, JAVA_TOOL_OPTIONS=-Dx=1"})
+                .serviceEnvironment()).containsEntry("MALLOC_ARENA_MAX", "2").containsEntry("JAVA_TOOL_OPTIONS", "-Dx=1");
+    }
+
+    @Test
+    void theArgumentsAreWrittenBackWithoutDefaults() {
+        assertThat(BenchOptions.parse(new String[0]).toArguments()).isEmpty();
+        assertThat(BenchOptions.parse(new String[] {"--quick", "--crm-limits", "64", "--service-jvm-flags", "-Xmx160m",
+                "--service-env", "MALLOC_ARENA_MAX=2", "--scenarios", "2"}).toArguments())
+                .isEqualTo(" --quick --scenarios 2,4 --crm-limits 64 --service-jvm-flags \"-Xmx160m\" --service-env MALLOC_ARENA_MAX=2");
     }
 
     @Test
@@ -52,6 +62,8 @@ class BenchOptionsTest {
                 .hasMessageContaining("'Xmx200m' is not a JVM flag");
         assertThatThrownBy(() -> BenchOptions.parse(new String[] {"--name", "../escape"}))
                 .hasMessageContaining("--name");
+        assertThatThrownBy(() -> BenchOptions.parse(new String[] {"--service-env", "malloc=2"}))
+                .hasMessageContaining("'malloc=2' is not one");
         assertThatThrownBy(() -> BenchOptions.parse(new String[] {"--scenarios"}))
                 .hasMessageContaining("--scenarios needs a value");
     }

@@ -20,7 +20,7 @@ record BarPanel(String title, String unit, List<String> categories, List<Series>
     void draw(Graphics2D g, int x, int y, int width, int height) {
         int left = x + 60;
         int right = x + width - 10;
-        int top = y + 50;
+        int top = y + 70;
         int bottom = y + height - 60;
         double max = niceMax();
         g.setColor(Color.BLACK);
@@ -37,7 +37,7 @@ record BarPanel(String title, String unit, List<String> categories, List<Series>
             String label = number(value);
             g.drawString(label, left - 6 - g.getFontMetrics().stringWidth(label), ty + 4);
         }
-        g.drawString(unit, x + 4, top - 6);
+        g.drawString(unit, left - 50, top - 10);
         int groups = Math.max(1, categories.size());
         double groupWidth = (right - left) / (double) groups;
         double barWidth = groupWidth * 0.8 / Math.max(1, series.size());

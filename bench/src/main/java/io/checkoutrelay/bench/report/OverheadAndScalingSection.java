@@ -21,8 +21,8 @@ final class OverheadAndScalingSection {
     static void writeOverhead(StringBuilder md, OverheadScenario.Result r, double maxRate) {
         md.append("## 3. End-to-end overhead at half the maximum rate\n\n")
                 .append("Open loop at ").append(f1(r.rate())).append(" checkouts/s (half of ").append(f1(maxRate))
-                .append("/s, the highest rate scenario 2 measured), importer and sandbox as in scenario 2's ")
-                .append(r.setup().label()).append(", sandbox Amazon latency 50 ms. End-to-end = create time of the checkout's ")
+                .append("/s, the highest rate scenario 2 measured), importer and sandbox CRM limit C=")
+                .append(r.setup().limit()).append(" as in that setup (fresh consumer group, warmed up), sandbox Amazon latency 50 ms. End-to-end = create time of the checkout's ")
                 .append("`crm.order.imported.v1` record minus the moment the generator sent its POST. The sandbox's own ")
                 .append("time per checkout = CRM calls per checkout × 300 ms + Amazon calls per checkout × 50 ms, with the ")
                 .append("calls counted by the sandbox: ").append(f2(r.crmCallsPerCheckout())).append(" CRM and ")

@@ -12,6 +12,11 @@ final class ProfileSection {
     private ProfileSection() {
     }
 
+    /** A table cell: a '|' (Kafka's thread names have one) would end the cell. */
+    static String cell(String text) {
+        return text.replace("|", "/");
+    }
+
     static void write(StringBuilder md, List<HotMethods> profiles) {
         if (profiles.isEmpty()) {
             return;
@@ -26,9 +31,9 @@ final class ProfileSection {
                     .append("| top of stack | share | | thread | share |\n|---|---|---|---|---|\n");
             int rows = Math.max(p.topMethods().size(), p.topThreads().size());
             for (int i = 0; i < rows; i++) {
-                md.append("| ").append(i < p.topMethods().size() ? "`" + p.topMethods().get(i).name() + "`" : "")
+                md.append("| ").append(i < p.topMethods().size() ? "`" + cell(p.topMethods().get(i).name()) + "`" : "")
                         .append(" | ").append(i < p.topMethods().size() ? f1(p.topMethods().get(i).percent()) + "%" : "")
-                        .append(" | | ").append(i < p.topThreads().size() ? "`" + p.topThreads().get(i).name() + "`" : "")
+                        .append(" | | ").append(i < p.topThreads().size() ? "`" + cell(p.topThreads().get(i).name()) + "`" : "")
                         .append(" | ").append(i < p.topThreads().size() ? f1(p.topThreads().get(i).percent()) + "%" : "")
                         .append(" |\n");
             }

@@ -69,7 +69,7 @@ public final class ResultsChart {
             panels.add(new BarPanel("2. Pipeline: imported orders/s, CRM 300 ms", "orders/s",
                     runs.stream().map(r -> r.setup().baseline() ? "1/partition" : r.setup().label()).toList(), List.of(
                     new BarPanel.Series("measured", MEASURED, runs.stream().mapToDouble(PipelineScenario.Run::importedPerSecond).toArray()),
-                    new BarPanel.Series("C/(2 calls x 0.3 s)", CEILING, runs.stream().mapToDouble(PipelineScenario.Run::effectiveLimit).toArray()),
+                    new BarPanel.Series("effective limit C/(calls/order x 0.3 s)", CEILING, runs.stream().mapToDouble(PipelineScenario.Run::effectiveLimit).toArray()),
                     new BarPanel.Series("issue limit C/0.3 s", THIRD, runs.stream().mapToDouble(r -> r.setup().issueLimit()).toArray())),
                     List.of()));
         }

@@ -40,9 +40,8 @@ public final class OverheadScenario {
             throw new IllegalStateException("scenario 3 needs a maximum rate from scenario 2, which imported nothing");
         }
         SandboxClient sandbox = new SandboxClient(system.sandboxUrl());
-        sandbox.reset();
-        sandbox.settings(setup.sandboxSettings(AMAZON_LATENCY));
-        PipelineWarmUp.startImporter(system, generator, watcher, runNumber, setup);
+        PipelineWarmUp.startImporter(system, generator, watcher, runNumber, setup, sandbox,
+                setup.sandboxSettings(AMAZON_LATENCY));
         sandbox.reset();
         sandbox.settings(setup.sandboxSettings(AMAZON_LATENCY));
         double rate = maxRate / 2;

@@ -72,9 +72,8 @@ public final class PipelineScenario {
     static Run runOne(BenchSystem system, GeneratorProcess generator, OutcomeWatcher watcher, Timing timing,
                       int runNumber, CrmSetup setup, boolean profile) throws InterruptedException {
         SandboxClient sandbox = new SandboxClient(system.sandboxUrl());
-        sandbox.reset();
-        sandbox.settings(setup.sandboxSettings("0ms"));
-        Duration importerStartup = PipelineWarmUp.startImporter(system, generator, watcher, runNumber, setup);
+        Duration importerStartup = PipelineWarmUp.startImporter(system, generator, watcher, runNumber, setup, sandbox,
+                setup.sandboxSettings("0ms"));
         SandboxClient.SandboxStats warmUp = sandbox.stats();
         double callsPerOrder = warmUp.crmOrdersComplete() > 0
                 ? (double) warmUp.crmCalls() / warmUp.crmOrdersComplete() : 0;

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import io.checkoutrelay.bench.load.GeneratorProcess;
 import io.checkoutrelay.bench.load.LoadSpec;
@@ -11,6 +12,7 @@ import io.checkoutrelay.bench.load.SendLog;
 import io.checkoutrelay.bench.measure.OutcomeWatcher;
 import io.checkoutrelay.bench.system.BenchSystem;
 import io.checkoutrelay.bench.system.ConsumerGroups;
+import io.checkoutrelay.bench.system.SandboxClient;
 import io.checkoutrelay.schemas.topic.Topics;
 
 /**
@@ -32,8 +34,12 @@ final class PipelineWarmUp {
      * the enricher has passed on what it still held), then warms it up.
      */
     static Duration startImporter(BenchSystem system, GeneratorProcess generator, OutcomeWatcher watcher,
-                                  int runNumber, CrmSetup setup) throws InterruptedException {
+                                  int runNumber, CrmSetup setup, SandboxClient sandbox, Map<String, Object> settings)
+            throws InterruptedException {
         system.stopService(BenchSystem.IMPORTER);
+        // only now: the previous importer kept calling the CRM until it stopped
+        sandbox.reset();
+        sandbox.settings(settings);
         awaitEnricherDrained(system);
         ConsumerGroups.skipToEnd(system.bootstrapServers(), setup.consumerGroup(), Topics.CHECKOUT_ENRICHED.name());
         Duration startup = system.startService(BenchSystem.IMPORTER, setup.importerEnvironment()).startup();

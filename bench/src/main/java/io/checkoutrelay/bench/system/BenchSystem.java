@@ -45,7 +45,8 @@ public final class BenchSystem implements AutoCloseable {
     private final Map<String, Duration> firstStartup = new LinkedHashMap<>();
     private Duration wholeStackStartup = Duration.ZERO;
 
-    private BenchSystem(Path root, Path workDir, List<String> serviceJvmFlags, KafkaBroker broker,
+    private BenchSystem(Path root, Path workDir, List<String> serviceJvmFlags, Map<String, String> serviceEnvironment,
+                        KafkaBroker broker,
                         ApicurioRegistry registry, ChildJvm sandbox) {
         this.root = root;
         this.workDir = workDir;
@@ -60,11 +61,13 @@ public final class BenchSystem implements AutoCloseable {
         // the load generator posts from one address: the per-client limit would measure itself
         env.put("INTAKE_RATELIMIT_ENABLED", "false");
         env.put("INTAKE_DEMO_ENABLED", "false");
+        env.putAll(serviceEnvironment);
         this.baseEnvironment = Map.copyOf(env);
     }
 
     /** Starts everything; the start-up of each part and of the whole stack are kept for the results. */
-    public static BenchSystem start(Path root, Path workDir, List<String> serviceJvmFlags) {
+    public static BenchSystem start(Path root, Path workDir, List<String> serviceJvmFlags,
+                                    Map<String, String> serviceEnvironment) {
         long begin = System.nanoTime();
         CompletableFuture<KafkaBroker> broker = CompletableFuture.supplyAsync(
                 () -> KafkaBroker.start(workDir.resolve("kafka"), FreePort.pick(), FreePort.pick()));
@@ -79,7 +82,8 @@ public final class BenchSystem implements AutoCloseable {
                         "SANDBOX_CALLS_MAXRECORDED", "5000"), "/actuator/health", workDir.resolve("sandbox")));
         BenchSystem system;
         try {
-            system = new BenchSystem(root, workDir, serviceJvmFlags, broker.join(), registry.join(), sandbox.join());
+            system = new BenchSystem(root, workDir, serviceJvmFlags, serviceEnvironment, broker.join(), registry.join(),
+                    sandbox.join());
         } catch (RuntimeException e) {
             for (CompletableFuture<? extends AutoCloseable> part : List.of(broker, registry, sandbox)) {
                 part.thenAccept(BenchSystem::closeQuietly);
