@@ -69,6 +69,7 @@ public final class RelaySerdes {
         configs.put(SerdeConfig.ID_HANDLER, Default4ByteIdHandler.class.getName());
         configs.put(SerdeConfig.USE_ID, IdOption.contentId.name());
         configs.put(AvroSerdeConfig.AVRO_ENCODING, AvroSerdeConfig.AVRO_ENCODING_BINARY);
+        configs.put(AvroSerdeConfig.AVRO_DATUM_PROVIDER, SchemaKeyedDatumProvider.class.getName());
         return configs;
     }
 }
