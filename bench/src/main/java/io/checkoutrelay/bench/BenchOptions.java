@@ -19,15 +19,20 @@ import java.util.TreeSet;
 public record BenchOptions(boolean quick, Set<Integer> scenarios, List<Integer> crmLimits, List<String> serviceJvmFlags,
                            Map<String, String> serviceEnvironment, String name, Path resultsDir) {
 
-    /** As local-stack and the system tests run the services. */
-    public static final List<String> DEFAULT_SERVICE_JVM_FLAGS = List.of("-Xms64m", "-Xmx384m", "-XX:+UseG1GC");
+    /**
+     * As the Docker image runs the services (docker/Dockerfile's JAVA_TOOL_OPTIONS), with the heap its
+     * MaxRAMPercentage=50 gives an enricher or importer pod (Helm: 384 MiB limit).
+     */
+    public static final List<String> DEFAULT_SERVICE_JVM_FLAGS = List.of("-Xms64m", "-Xmx192m", "-XX:+UseSerialGC",
+            "-Xss512k", "-XX:MaxMetaspaceSize=128m", "-XX:ReservedCodeCacheSize=64m");
     public static final String USAGE = """
             usage: java -jar bench/target/bench.jar [options]
               --quick                     short warm-ups and windows, fewer levels (a smoke run, ~5 min)
               --scenarios 1,2,3,4,5       which scenarios (default all; 4 needs 2, 5 needs 1 and 2)
               --crm-limits 32,64,128      CRM concurrency limits C for scenario 2 (default 32,64,128)
               --service-jvm-flags "..."   JVM flags of the three services and the bare endpoint
-                                          (default "-Xms64m -Xmx384m -XX:+UseG1GC")
+                                          (default: the Docker image's, "-Xms64m -Xmx192m -XX:+UseSerialGC
+                                          -Xss512k -XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=64m")
               --service-env K=V,K=V       extra environment of the three services (e.g. MALLOC_ARENA_MAX=2)
               --name NAME                 results file name without extension (default: today's date, UTC)
               --results-dir DIR           where results go (default: bench/results in the repository)

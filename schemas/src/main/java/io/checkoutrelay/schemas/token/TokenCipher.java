@@ -20,6 +20,8 @@ public final class TokenCipher {
 
     private final TokenKeyRing keys;
     private final SecureRandom random = new SecureRandom();
+    /** A Cipher is not thread-safe and costly to look up (a provider search per call); one per thread, re-initialised per use. */
+    private final ThreadLocal<Cipher> ciphers = ThreadLocal.withInitial(TokenCipher::newCipher);
 
     public TokenCipher(TokenKeyRing keys) {
         this.keys = keys;
@@ -29,7 +31,7 @@ public final class TokenCipher {
         byte[] nonce = new byte[NONCE_BYTES];
         random.nextBytes(nonce);
         try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher cipher = ciphers.get();
             cipher.init(Cipher.ENCRYPT_MODE, keys.currentKey(), new GCMParameterSpec(TAG_BITS, nonce));
             cipher.updateAAD(checkoutId.getBytes(StandardCharsets.UTF_8));
             byte[] ciphertext = cipher.doFinal(token.getBytes(StandardCharsets.UTF_8));
@@ -45,13 +47,21 @@ public final class TokenCipher {
                 "access token of checkout " + checkoutId + " was encrypted with key '" + encrypted.getKeyId()
                         + "', which " + TokenKeyRing.SETTING + " does not hold"));
         try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher cipher = ciphers.get();
             cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, bytes(encrypted.getIv())));
             cipher.updateAAD(checkoutId.getBytes(StandardCharsets.UTF_8));
             return new String(cipher.doFinal(bytes(encrypted.getCiphertext())), StandardCharsets.UTF_8);
         } catch (GeneralSecurityException e) {
             throw new TokenCipherException("access token of checkout " + checkoutId
                     + " failed authentication: altered, moved from another checkout, or wrong key");
+        }
+    }
+
+    private static Cipher newCipher() {
+        try {
+            return Cipher.getInstance("AES/GCM/NoPadding");
+        } catch (GeneralSecurityException e) {
+            throw new TokenCipherException("AES/GCM is not available in this JVM (" + e.getClass().getSimpleName() + ")");
         }
     }
 

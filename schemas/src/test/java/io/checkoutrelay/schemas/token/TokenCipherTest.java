@@ -30,6 +30,35 @@ class TokenCipherTest {
     }
 
     @Test
+    void threadsEncryptingAndDecryptingAtOnceEachGetTheirOwnTokenBack() throws Exception {
+        TokenCipher cipher = new TokenCipher(TokenKeyRing.parse("k1:" + KEY_A));
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            var results = new java.util.ArrayList<java.util.concurrent.Future<Boolean>>();
+            for (int i = 0; i < 64; i++) {
+                String token = TOKEN + "-" + i;
+                String checkout = CHECKOUT + "-" + i;
+                results.add(pool.submit(() -> {
+                    for (int round = 0; round < 200; round++) {
+                        // a decryption failure after a failed one must not poison the thread's cipher
+                        assertThatThrownBy(() -> cipher.decrypt(cipher.encrypt(token, checkout), "other"))
+                                .isInstanceOf(TokenCipher.TokenCipherException.class);
+                        if (!cipher.decrypt(cipher.encrypt(token, checkout), checkout).equals(token)) {
+                            return false;
+                        }
+                    }
+                    return true;
+                }));
+            }
+            for (var result : results) {
+                assertThat(result.get()).isTrue();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void everyEncryptionUsesAFreshNonce() {
         TokenCipher cipher = new TokenCipher(TokenKeyRing.parse("k1:" + KEY_A));
         assertThat(cipher.encrypt(TOKEN, CHECKOUT).getIv()).isNotEqualTo(cipher.encrypt(TOKEN, CHECKOUT).getIv());
