@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
+import io.checkoutrelay.localstack.JvmLaunch;
+
 /**
  * The command line: {@code [--quick] [--scenarios 1,2,3,4,5] [--crm-limits 32,64,128]
  * [--service-jvm-flags "..."] [--name <results file name>] [--results-dir <dir>]}.
@@ -20,7 +22,7 @@ public record BenchOptions(boolean quick, Set<Integer> scenarios, List<Integer> 
                            Map<String, String> serviceEnvironment, String name, Path resultsDir) {
 
     /** As local-stack and the system tests run the services. */
-    public static final List<String> DEFAULT_SERVICE_JVM_FLAGS = List.of("-Xms64m", "-Xmx384m", "-XX:+UseG1GC");
+    public static final List<String> DEFAULT_SERVICE_JVM_FLAGS = JvmLaunch.DEFAULT_JVM_FLAGS;
     public static final String USAGE = """
             usage: java -jar bench/target/bench.jar [options]
               --quick                     short warm-ups and windows, fewer levels (a smoke run, ~5 min)
