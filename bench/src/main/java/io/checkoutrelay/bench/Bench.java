@@ -22,9 +22,9 @@ import io.checkoutrelay.bench.scenario.IntakeScenario;
 import io.checkoutrelay.bench.scenario.OverheadScenario;
 import io.checkoutrelay.bench.scenario.PipelineScenario;
 import io.checkoutrelay.bench.scenario.ScalingPlan;
-import io.checkoutrelay.localstack.system.WholeSystem;
 import io.checkoutrelay.bench.system.BenchStack;
 import io.checkoutrelay.bench.system.ConsumerGroups;
+import io.checkoutrelay.localstack.system.WholeSystem;
 import io.checkoutrelay.schemas.topic.Topics;
 
 /**

@@ -11,8 +11,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import io.checkoutrelay.bench.scenario.PipelineScenario;
-import io.checkoutrelay.localstack.system.WholeSystem;
 import io.checkoutrelay.bench.system.ResourceUsage;
+import io.checkoutrelay.localstack.system.WholeSystem;
 
 /** Scenarios 2 and 4 in the results file. */
 final class PipelineSection {

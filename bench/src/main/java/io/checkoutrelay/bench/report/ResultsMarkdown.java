@@ -11,8 +11,8 @@ import java.util.List;
 
 import io.checkoutrelay.bench.Timing;
 import io.checkoutrelay.bench.profile.HotMethods;
-import io.checkoutrelay.bench.system.BenchStack;
 import io.checkoutrelay.bench.scenario.PipelineScenario;
+import io.checkoutrelay.bench.system.BenchStack;
 
 /** The results file: how the run was made, then each scenario's figures beside its limit. */
 public final class ResultsMarkdown {

@@ -14,14 +14,14 @@ import io.checkoutrelay.bench.kafkaperf.CapturedRecordSize;
 import io.checkoutrelay.bench.kafkaperf.ProducerPerfResult;
 import io.checkoutrelay.bench.kafkaperf.ProducerPerfTest;
 import io.checkoutrelay.bench.load.GeneratorProcess;
-import io.checkoutrelay.bench.profile.HotMethods;
-import io.checkoutrelay.bench.profile.JfrRecording;
 import io.checkoutrelay.bench.load.LoadResult;
 import io.checkoutrelay.bench.load.LoadSpec;
-import io.checkoutrelay.localstack.system.WholeSystem;
+import io.checkoutrelay.bench.profile.HotMethods;
+import io.checkoutrelay.bench.profile.JfrRecording;
 import io.checkoutrelay.localstack.BootJar;
-import io.checkoutrelay.localstack.JvmLaunch;
 import io.checkoutrelay.localstack.FreePort;
+import io.checkoutrelay.localstack.JvmLaunch;
+import io.checkoutrelay.localstack.system.WholeSystem;
 
 /**
  * Scenario 1: the intake at saturation (closed loop, several connection counts), beside a bare 202

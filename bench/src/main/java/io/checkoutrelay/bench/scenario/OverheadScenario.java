@@ -13,8 +13,8 @@ import io.checkoutrelay.bench.load.LoadSpec;
 import io.checkoutrelay.bench.load.SendLog;
 import io.checkoutrelay.bench.measure.OutcomeWatcher;
 import io.checkoutrelay.bench.measure.Percentiles;
-import io.checkoutrelay.localstack.system.WholeSystem;
 import io.checkoutrelay.bench.system.SandboxClient;
+import io.checkoutrelay.localstack.system.WholeSystem;
 
 /**
  * Scenario 3: at half the highest rate scenario 2 measured, each checkout's time from POST to

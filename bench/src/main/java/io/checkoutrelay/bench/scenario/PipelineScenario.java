@@ -15,12 +15,12 @@ import io.checkoutrelay.bench.load.SendLog;
 import io.checkoutrelay.bench.measure.OutcomeWatcher;
 import io.checkoutrelay.bench.profile.HotMethods;
 import io.checkoutrelay.bench.profile.JfrRecording;
-import io.checkoutrelay.localstack.system.WholeSystem;
 import io.checkoutrelay.bench.system.ConsumerGroups;
 import io.checkoutrelay.bench.system.ResourceSampler;
 import io.checkoutrelay.bench.system.ResourceUsage;
 import io.checkoutrelay.bench.system.SandboxClient;
 import io.checkoutrelay.bench.system.StatsPoller;
+import io.checkoutrelay.localstack.system.WholeSystem;
 import io.checkoutrelay.schemas.topic.Topics;
 
 /**

@@ -10,9 +10,9 @@ import io.checkoutrelay.bench.load.GeneratorProcess;
 import io.checkoutrelay.bench.load.LoadSpec;
 import io.checkoutrelay.bench.load.SendLog;
 import io.checkoutrelay.bench.measure.OutcomeWatcher;
-import io.checkoutrelay.localstack.system.WholeSystem;
 import io.checkoutrelay.bench.system.ConsumerGroups;
 import io.checkoutrelay.bench.system.SandboxClient;
+import io.checkoutrelay.localstack.system.WholeSystem;
 import io.checkoutrelay.schemas.topic.Topics;
 
 /**
