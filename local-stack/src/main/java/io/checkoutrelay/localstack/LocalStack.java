@@ -13,7 +13,6 @@ import java.util.Comparator;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
-import sun.misc.Signal;
 
 /**
  * The one-command local run: the {@link WholeSystem} on the README's fixed ports, every module that
@@ -35,7 +34,6 @@ public final class LocalStack {
         Path workDir = root.resolve(".local-stack");
         deleteRecursively(workDir);
         printDevKeyWarning();
-        stopOnInterrupt();
         AtomicReference<WholeSystem> running = new AtomicReference<>();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -70,18 +68,6 @@ public final class LocalStack {
             }
         }
         return args.length > 0;
-    }
-
-    /**
-     * Ctrl-C stops the stack even when the launcher runs in the background of a script: such a
-     * process inherits an ignored SIGINT, which the JVM would leave ignored (no shutdown hooks run).
-     */
-    private static void stopOnInterrupt() {
-        try {
-            Signal.handle(new Signal("INT"), signal -> System.exit(130));
-        } catch (IllegalArgumentException notOnThisPlatform) {
-            // the JVM's own handling stays
-        }
     }
 
     private static void printDevKeyWarning() {
