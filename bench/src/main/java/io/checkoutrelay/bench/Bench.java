@@ -22,8 +22,9 @@ import io.checkoutrelay.bench.scenario.IntakeScenario;
 import io.checkoutrelay.bench.scenario.OverheadScenario;
 import io.checkoutrelay.bench.scenario.PipelineScenario;
 import io.checkoutrelay.bench.scenario.ScalingPlan;
-import io.checkoutrelay.bench.system.BenchSystem;
+import io.checkoutrelay.bench.system.BenchStack;
 import io.checkoutrelay.bench.system.ConsumerGroups;
+import io.checkoutrelay.localstack.system.WholeSystem;
 import io.checkoutrelay.schemas.topic.Topics;
 
 /**
@@ -77,17 +78,17 @@ public final class Bench {
         int runNumber = ThreadLocalRandom.current().nextInt(1_000_000, 10_000_000);
         GeneratorProcess generator = new GeneratorProcess(workDir.resolve("generator"));
         System.out.println("starting the local stack (broker, registry, sandbox, services) ...");
-        try (BenchSystem system = BenchSystem.start(root, workDir, options.serviceJvmFlags(),
+        try (WholeSystem system = BenchStack.start(root, workDir, options.serviceJvmFlags(),
                 options.serviceEnvironment())) {
             System.out.println("stack up in " + system.wholeStackStartup().toMillis() / 1000.0 + " s: " + system.startupTimes());
             IntakeScenario.Result intake = null;
             if (options.runs(1)) {
                 System.out.println("scenario 1: intake at saturation (enricher and importer stopped)");
-                system.stopService(BenchSystem.ENRICHER);
-                system.stopService(BenchSystem.IMPORTER);
+                system.stopService(WholeSystem.ENRICHER);
+                system.stopService(WholeSystem.IMPORTER);
                 intake = IntakeScenario.run(system, generator, timing, runNumber);
                 ConsumerGroups.skipToEnd(system.bootstrapServers(), ENRICHER_GROUP, Topics.CHECKOUT_CAPTURED.name());
-                system.startService(BenchSystem.ENRICHER, Map.of());
+                system.startService(WholeSystem.ENRICHER, Map.of());
                 // scenarios 2 and 3 start the importer with their own settings
             }
             List<PipelineScenario.Run> pipeline = new ArrayList<>();

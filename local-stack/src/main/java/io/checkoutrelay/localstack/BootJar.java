@@ -6,31 +6,33 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * A Spring Boot executable jar (the sandbox or a service) in a child JVM, configured only through
- * environment variables, exactly as the container images run it. Ready when /actuator/health says 200.
+ * A Spring Boot application (the sandbox, a service) in a child JVM, configured only through
+ * environment variables, exactly as the container images run it. Ready when its health path says 200.
  */
 public final class BootJar extends LocalProcess {
-
-    private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
 
     private BootJar(ManagedProcess process, int port, Duration startup) {
         super(process, port, startup);
     }
 
+    /** An executable jar with the default JVM flags. */
     public static BootJar start(String name, Path jar, int port, Map<String, String> environment, Path workDir) {
+        return start(JvmLaunch.bootJar(name, jar), port, environment, workDir);
+    }
+
+    /** Starts it with {@code SERVER_PORT=port}, its output in {@code workDir/<name>.log}, and waits until ready. */
+    public static BootJar start(JvmLaunch launch, int port, Map<String, String> environment, Path workDir) {
         Map<String, String> env = new HashMap<>(environment);
         env.put("SERVER_PORT", Integer.toString(port));
-        List<String> command = Java.command(List.of("-Xms64m", "-Xmx384m", "-XX:+UseG1GC"),
-                List.of("-jar", jar.toAbsolutePath().toString()));
-        ManagedProcess process = ManagedProcess.start(name, command, env, workDir, workDir.resolve(name + ".log"));
-        String health = "http://127.0.0.1:" + port + "/actuator/health";
-        Duration startup = process.awaitReady(() -> HttpProbe.answers200(health), READY_TIMEOUT);
+        ManagedProcess process = ManagedProcess.start(launch.name(), launch.command(), env, workDir,
+                workDir.resolve(launch.name() + ".log"));
+        String health = "http://127.0.0.1:" + port + launch.healthPath();
+        Duration startup = process.awaitReady(() -> HttpProbe.answers200(health), launch.readyTimeout());
         return new BootJar(process, port, startup);
     }
 

@@ -1,5 +1,7 @@
 package io.checkoutrelay.localstack;
 
+import java.security.SecureRandom;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -14,6 +16,22 @@ public final class DevSettings {
     public static final String CRM_PASSWORD = "relay-local-password";
 
     private DevSettings() {
+    }
+
+    /** The sandbox's side of the same credentials, so the services' calls to it are accepted. */
+    public static Map<String, String> sandboxEnvironment() {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("SANDBOX_AMAZON_CLIENT_ID", AMAZON_CLIENT_ID);
+        env.put("SANDBOX_CRM_LOGIN_ID", CRM_LOGIN_ID);
+        env.put("SANDBOX_CRM_PASSWORD", CRM_PASSWORD);
+        return env;
+    }
+
+    /** RELAY_TOKEN_KEYS with one random 256-bit key, made for one run only: {@code keyId:base64}. */
+    public static String randomTokenKeys(String keyId) {
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        return keyId + ":" + Base64.getEncoder().encodeToString(key);
     }
 
     public static Map<String, String> environment(String kafka, String registryUrl, String sandboxUrl,

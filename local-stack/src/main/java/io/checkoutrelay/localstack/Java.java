@@ -5,12 +5,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Command lines for child JVMs, run by the same Java installation as this one. */
-final class Java {
+public final class Java {
 
     private Java() {
     }
 
-    static String executable() {
+    /** The {@code java} launcher of the running JVM, for child JVMs. */
+    public static String executable() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 

@@ -20,6 +20,10 @@ public abstract class LocalProcess implements AutoCloseable {
         return startup;
     }
 
+    public long pid() {
+        return process.pid();
+    }
+
     public ManagedProcess process() {
         return process;
     }

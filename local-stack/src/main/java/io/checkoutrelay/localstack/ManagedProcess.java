@@ -30,7 +30,13 @@ public final class ManagedProcess implements AutoCloseable {
         this.logFile = logFile;
         this.startedAtNanos = startedAtNanos;
         this.stopOnExit = new Thread(this::stop, "stop-" + name);
-        Runtime.getRuntime().addShutdownHook(stopOnExit);
+        try {
+            Runtime.getRuntime().addShutdownHook(stopOnExit);
+        } catch (IllegalStateException shuttingDown) {
+            // started while this JVM exits (Ctrl-C during start-up): no hook would stop it later
+            process.destroyForcibly();
+            throw new IllegalStateException(name + " started while shutting down; stopped again", shuttingDown);
+        }
     }
 
     public static ManagedProcess start(String name, List<String> command, Map<String, String> environment,

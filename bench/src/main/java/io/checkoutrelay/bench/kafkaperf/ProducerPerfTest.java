@@ -15,7 +15,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 
 import io.checkoutrelay.bench.load.GeneratorProcess;
-import io.checkoutrelay.bench.system.ChildJvm;
+import io.checkoutrelay.localstack.Java;
 
 /**
  * Kafka's own kafka-producer-perf-test (org.apache.kafka.tools.ProducerPerformance, the version of
@@ -32,7 +32,7 @@ public final class ProducerPerfTest {
 
     public static ProducerPerfResult run(String bootstrap, int recordSize, long records, Path workDir) {
         createTopic(bootstrap);
-        List<String> command = new ArrayList<>(List.of(ChildJvm.javaExecutable(), "-Xmx256m", "-cp",
+        List<String> command = new ArrayList<>(List.of(Java.executable(), "-Xmx256m", "-cp",
                 GeneratorProcess.classpath(), "org.apache.kafka.tools.ProducerPerformance", "--topic", TOPIC,
                 "--num-records", Long.toString(records), "--record-size", Integer.toString(recordSize),
                 "--throughput", "-1", "--producer-props", "bootstrap.servers=" + bootstrap));

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
-import io.checkoutrelay.bench.system.ChildJvm;
+import io.checkoutrelay.localstack.Java;
 
 /**
  * Runs {@link LoadGenerator} in its own JVM (so it never shares a heap or GC with what it measures)
@@ -39,7 +39,7 @@ public final class GeneratorProcess {
 
     public LoadResult run(LoadSpec spec) {
         List<String> command = new ArrayList<>();
-        command.add(ChildJvm.javaExecutable());
+        command.add(Java.executable());
         command.addAll(JVM_FLAGS);
         command.add("-cp");
         command.add(classpath());

@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import io.checkoutrelay.bench.system.ChildJvm;
+import io.checkoutrelay.localstack.Java;
 
 /**
  * A JDK Flight Recorder recording of a running service, started and dumped with {@code jcmd} around a
@@ -42,7 +42,7 @@ public final class JfrRecording {
     }
 
     private static void jcmd(long pid, String... command) {
-        String jcmd = Path.of(ChildJvm.javaExecutable()).resolveSibling("jcmd").toString();
+        String jcmd = Path.of(Java.executable()).resolveSibling("jcmd").toString();
         List<String> args = new java.util.ArrayList<>(List.of(jcmd, Long.toString(pid)));
         args.addAll(List.of(command));
         try {

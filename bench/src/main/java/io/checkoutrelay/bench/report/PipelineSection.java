@@ -11,8 +11,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import io.checkoutrelay.bench.scenario.PipelineScenario;
-import io.checkoutrelay.bench.system.BenchSystem;
 import io.checkoutrelay.bench.system.ResourceUsage;
+import io.checkoutrelay.localstack.system.WholeSystem;
 
 /** Scenarios 2 and 4 in the results file. */
 final class PipelineSection {
@@ -106,7 +106,7 @@ final class PipelineSection {
                         .append(machine ? "—" : f0(u.peakRssMiB()) + " MiB").append(" | ")
                         .append(machine ? "—" : f0(u.lifetimePeakRssMiB()) + " MiB").append(" | ")
                         .append(f0(u.cpuPercentOfOneCore())).append("% |\n");
-                if (BenchSystem.SERVICES.contains(u.name())) {
+                if (WholeSystem.SERVICES.contains(u.name())) {
                     peakByService.merge(u.name(), u.peakRssMiB(), Math::max);
                 }
             }

@@ -11,8 +11,8 @@ import java.util.List;
 
 import io.checkoutrelay.bench.Timing;
 import io.checkoutrelay.bench.profile.HotMethods;
-import io.checkoutrelay.bench.system.BenchSystem;
 import io.checkoutrelay.bench.scenario.PipelineScenario;
+import io.checkoutrelay.bench.system.BenchStack;
 
 /** The results file: how the run was made, then each scenario's figures beside its limit. */
 public final class ResultsMarkdown {
@@ -48,7 +48,7 @@ public final class ResultsMarkdown {
                         .collect(java.util.stream.Collectors.joining(" ")) + "`")
                 .append(" (the bare endpoint gets the same flags). Generator: `").append(String.join(" ", report.generatorJvmFlags()))
                 .append("`. Broker: `-Xms128m -Xmx512m -XX:+UseG1GC`; registry `-Xms64m -Xmx384m` (local-stack's); ")
-                .append("sandbox `").append(String.join(" ", BenchSystem.SANDBOX_JVM_FLAGS)).append("`.\n")
+                .append("sandbox `").append(String.join(" ", BenchStack.SANDBOX_JVM_FLAGS)).append("`.\n")
                 .append("- Windows: scenario 1 ").append(f0(t.intakeWarmup())).append(" s warm-up + ").append(f0(t.intakeWindow()))
                 .append(" s measured per level; scenario 2 ").append(f0(t.pipelineWarmup())).append(" s + ")
                 .append(f0(t.pipelineWindow())).append(" s per setup; scenario 3 ").append(f0(t.overheadWarmup()))

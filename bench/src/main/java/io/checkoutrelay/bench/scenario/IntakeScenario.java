@@ -14,13 +14,14 @@ import io.checkoutrelay.bench.kafkaperf.CapturedRecordSize;
 import io.checkoutrelay.bench.kafkaperf.ProducerPerfResult;
 import io.checkoutrelay.bench.kafkaperf.ProducerPerfTest;
 import io.checkoutrelay.bench.load.GeneratorProcess;
-import io.checkoutrelay.bench.profile.HotMethods;
-import io.checkoutrelay.bench.profile.JfrRecording;
 import io.checkoutrelay.bench.load.LoadResult;
 import io.checkoutrelay.bench.load.LoadSpec;
-import io.checkoutrelay.bench.system.BenchSystem;
-import io.checkoutrelay.bench.system.ChildJvm;
+import io.checkoutrelay.bench.profile.HotMethods;
+import io.checkoutrelay.bench.profile.JfrRecording;
+import io.checkoutrelay.localstack.BootJar;
 import io.checkoutrelay.localstack.FreePort;
+import io.checkoutrelay.localstack.JvmLaunch;
+import io.checkoutrelay.localstack.system.WholeSystem;
 
 /**
  * Scenario 1: the intake at saturation (closed loop, several connection counts), beside a bare 202
@@ -49,21 +50,21 @@ public final class IntakeScenario {
     private IntakeScenario() {
     }
 
-    public static Result run(BenchSystem system, GeneratorProcess generator, Timing timing, int run) {
-        String intake = system.service(BenchSystem.INTAKE).url();
+    public static Result run(WholeSystem system, GeneratorProcess generator, Timing timing, int run) {
+        String intake = system.service(WholeSystem.INTAKE).url();
         Path jfr = system.workDir().resolve("profiles").resolve("order-intake-scenario1.jfr");
         List<LoadResult> intakeResults = levels(generator, intake, timing, run, "intake",
-                system.service(BenchSystem.INTAKE).pid(), jfr);
-        HotMethods profile = HotMethods.of(BenchSystem.INTAKE, jfr, 10);
+                system.service(WholeSystem.INTAKE).pid(), jfr);
+        HotMethods profile = HotMethods.of(WholeSystem.INTAKE, jfr, 10);
         int recordSize = CapturedRecordSize.measure(system.bootstrapServers());
         System.out.printf("  AmazonCheckoutCaptured value size: %d bytes%n", recordSize);
 
         List<LoadResult> bareResults;
         Duration bareStartup;
         Path workDir = system.workDir().resolve("bare-endpoint");
-        try (ChildJvm bare = ChildJvm.start("bare-endpoint", system.serviceJvmFlags(),
-                List.of("-cp", GeneratorProcess.classpath(), BareEndpointApplication.class.getName()), FreePort.pick(),
-                Map.of(), "/health", workDir)) {
+        try (BootJar bare = BootJar.start(JvmLaunch.mainClass("bare-endpoint", system.options().serviceJvmFlags(),
+                GeneratorProcess.classpath(), BareEndpointApplication.class.getName(), "/health"), FreePort.pick(),
+                Map.of(), workDir)) {
             bareStartup = bare.startup();
             bareResults = levels(generator, bare.url(), timing, run, "bare endpoint", -1, null);
         }

@@ -13,8 +13,8 @@ import io.checkoutrelay.bench.load.LoadSpec;
 import io.checkoutrelay.bench.load.SendLog;
 import io.checkoutrelay.bench.measure.OutcomeWatcher;
 import io.checkoutrelay.bench.measure.Percentiles;
-import io.checkoutrelay.bench.system.BenchSystem;
 import io.checkoutrelay.bench.system.SandboxClient;
+import io.checkoutrelay.localstack.system.WholeSystem;
 
 /**
  * Scenario 3: at half the highest rate scenario 2 measured, each checkout's time from POST to
@@ -34,7 +34,7 @@ public final class OverheadScenario {
     private OverheadScenario() {
     }
 
-    public static Result run(BenchSystem system, GeneratorProcess generator, OutcomeWatcher watcher, Timing timing,
+    public static Result run(WholeSystem system, GeneratorProcess generator, OutcomeWatcher watcher, Timing timing,
                              int runNumber, CrmSetup setup, double maxRate) throws InterruptedException {
         if (!(maxRate > 0)) {
             throw new IllegalStateException("scenario 3 needs a maximum rate from scenario 2, which imported nothing");
@@ -47,7 +47,7 @@ public final class OverheadScenario {
         double rate = maxRate / 2;
         String prefix = generator.nextPrefix();
         Path sendsFile = system.workDir().resolve("sends-" + prefix + ".txt");
-        LoadResult load = generator.run(new LoadSpec(URI.create(system.service(BenchSystem.INTAKE).url()),
+        LoadResult load = generator.run(new LoadSpec(URI.create(system.service(WholeSystem.INTAKE).url()),
                 LoadSpec.Mode.OPEN, 32, rate, timing.overheadWarmup(), timing.overheadWindow(), prefix, runNumber,
                 sendsFile));
         SendLog sends = SendLog.read(sendsFile);

@@ -15,12 +15,12 @@ import io.checkoutrelay.bench.load.SendLog;
 import io.checkoutrelay.bench.measure.OutcomeWatcher;
 import io.checkoutrelay.bench.profile.HotMethods;
 import io.checkoutrelay.bench.profile.JfrRecording;
-import io.checkoutrelay.bench.system.BenchSystem;
 import io.checkoutrelay.bench.system.ConsumerGroups;
 import io.checkoutrelay.bench.system.ResourceSampler;
 import io.checkoutrelay.bench.system.ResourceUsage;
 import io.checkoutrelay.bench.system.SandboxClient;
 import io.checkoutrelay.bench.system.StatsPoller;
+import io.checkoutrelay.localstack.system.WholeSystem;
 import io.checkoutrelay.schemas.topic.Topics;
 
 /**
@@ -54,13 +54,13 @@ public final class PipelineScenario {
     private PipelineScenario() {
     }
 
-    private static Map<String, Long> sampled(BenchSystem system) {
+    private static Map<String, Long> sampled(WholeSystem system) {
         Map<String, Long> pids = system.allPids();
         pids.put(MACHINE, io.checkoutrelay.bench.system.ProcSample.MACHINE);
         return pids;
     }
 
-    public static List<Run> run(BenchSystem system, GeneratorProcess generator, OutcomeWatcher watcher,
+    public static List<Run> run(WholeSystem system, GeneratorProcess generator, OutcomeWatcher watcher,
                                 Timing timing, int runNumber, List<CrmSetup> setups) throws InterruptedException {
         List<Run> runs = new ArrayList<>();
         for (int i = 0; i < setups.size(); i++) {
@@ -69,7 +69,7 @@ public final class PipelineScenario {
         return runs;
     }
 
-    static Run runOne(BenchSystem system, GeneratorProcess generator, OutcomeWatcher watcher, Timing timing,
+    static Run runOne(WholeSystem system, GeneratorProcess generator, OutcomeWatcher watcher, Timing timing,
                       int runNumber, CrmSetup setup, boolean profile) throws InterruptedException {
         SandboxClient sandbox = new SandboxClient(system.sandboxUrl());
         Duration importerStartup = PipelineWarmUp.startImporter(system, generator, watcher, runNumber, setup, sandbox,
@@ -91,12 +91,12 @@ public final class PipelineScenario {
         try (StatsPoller poller = new StatsPoller(sandbox); ResourceSampler sampler = new ResourceSampler(sampled(system))) {
             Map<String, JfrRecording> recordings = new java.util.LinkedHashMap<>();
             if (profile) {
-                for (String service : List.of(BenchSystem.ENRICHER, BenchSystem.IMPORTER)) {
+                for (String service : List.of(WholeSystem.ENRICHER, WholeSystem.IMPORTER)) {
                     recordings.put(service, JfrRecording.start(system.service(service).pid(), system.workDir()
                             .resolve("profiles").resolve(service + "-" + setup.limit() + ".jfr")));
                 }
             }
-            load = generator.run(new LoadSpec(URI.create(system.service(BenchSystem.INTAKE).url()), LoadSpec.Mode.OPEN,
+            load = generator.run(new LoadSpec(URI.create(system.service(WholeSystem.INTAKE).url()), LoadSpec.Mode.OPEN,
                     64, offered, timing.pipelineWarmup(), timing.pipelineWindow(), prefix, runNumber, sendsFile));
             recordings.forEach((service, recording) -> profiles.add(HotMethods.of(service, recording.stop(), 10)));
             enricherBacklog = ConsumerGroups.lag(system.bootstrapServers(), "profile-enricher",

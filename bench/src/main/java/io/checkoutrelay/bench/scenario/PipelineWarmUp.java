@@ -10,9 +10,9 @@ import io.checkoutrelay.bench.load.GeneratorProcess;
 import io.checkoutrelay.bench.load.LoadSpec;
 import io.checkoutrelay.bench.load.SendLog;
 import io.checkoutrelay.bench.measure.OutcomeWatcher;
-import io.checkoutrelay.bench.system.BenchSystem;
 import io.checkoutrelay.bench.system.ConsumerGroups;
 import io.checkoutrelay.bench.system.SandboxClient;
+import io.checkoutrelay.localstack.system.WholeSystem;
 import io.checkoutrelay.schemas.topic.Topics;
 
 /**
@@ -33,21 +33,21 @@ final class PipelineWarmUp {
      * Starts the importer for {@code setup} on a fresh consumer group at the end of its input (after
      * the enricher has passed on what it still held), then warms it up.
      */
-    static Duration startImporter(BenchSystem system, GeneratorProcess generator, OutcomeWatcher watcher,
+    static Duration startImporter(WholeSystem system, GeneratorProcess generator, OutcomeWatcher watcher,
                                   int runNumber, CrmSetup setup, SandboxClient sandbox, Map<String, Object> settings)
             throws InterruptedException {
-        system.stopService(BenchSystem.IMPORTER);
+        system.stopService(WholeSystem.IMPORTER);
         // only now: the previous importer kept calling the CRM until it stopped
         sandbox.reset();
         sandbox.settings(settings);
         awaitEnricherDrained(system);
         ConsumerGroups.skipToEnd(system.bootstrapServers(), setup.consumerGroup(), Topics.CHECKOUT_ENRICHED.name());
-        Duration startup = system.startService(BenchSystem.IMPORTER, setup.importerEnvironment()).startup();
+        Duration startup = system.startService(WholeSystem.IMPORTER, setup.importerEnvironment()).startup();
         run(system, generator, watcher, runNumber);
         return startup;
     }
 
-    private static void awaitEnricherDrained(BenchSystem system) throws InterruptedException {
+    private static void awaitEnricherDrained(WholeSystem system) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
         while (System.nanoTime() < deadline && ConsumerGroups.lag(system.bootstrapServers(), ENRICHER_GROUP,
                 Topics.CHECKOUT_CAPTURED.name()) > 0) {
@@ -55,12 +55,12 @@ final class PipelineWarmUp {
         }
     }
 
-    static void run(BenchSystem system, GeneratorProcess generator, OutcomeWatcher watcher, int runNumber)
+    static void run(WholeSystem system, GeneratorProcess generator, OutcomeWatcher watcher, int runNumber)
             throws InterruptedException {
         long begin = System.nanoTime();
         String prefix = generator.nextPrefix();
         Path sendsFile = system.workDir().resolve("warmup-" + prefix + ".txt");
-        generator.run(new LoadSpec(URI.create(system.service(BenchSystem.INTAKE).url()), LoadSpec.Mode.OPEN, 8,
+        generator.run(new LoadSpec(URI.create(system.service(WholeSystem.INTAKE).url()), LoadSpec.Mode.OPEN, 8,
                 CHECKOUTS / 4.0, 0, 4, prefix, runNumber, sendsFile));
         List<String> ids = SendLog.read(sendsFile).checkoutIds();
         int done = watcher.awaitOutcomes(ids, LIMIT);

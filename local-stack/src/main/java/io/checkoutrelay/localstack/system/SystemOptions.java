@@ -1,0 +1,146 @@
+package io.checkoutrelay.localstack.system;
+
+import io.checkoutrelay.localstack.DevSettings;
+import io.checkoutrelay.localstack.JvmLaunch;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What differs between the runs of the whole system (the local run, the system tests, the bench).
+ *
+ * @param repositoryRoot     where the modules' built jars are ({@code <module>/target/<module>-<version>.jar})
+ * @param workDir            one directory per part below it, each with the part's log file ({@code kafka/kafka.log},
+ *                           {@code order-intake/order-intake.log}, ...)
+ * @param ports              loopback ports of every part
+ * @param tokenKeyId         key id of the random RELAY_TOKEN_KEYS made for this run
+ * @param serviceJvmFlags    JVM flags of the three services
+ * @param serviceEnvironment added to (or replacing) DevSettings' environment of the three services
+ * @param sandboxJvmFlags    JVM flags of the sandbox
+ * @param sandboxEnvironment added to (or replacing) the sandbox's credentials
+ * @param readyTimeout       how long the sandbox and each service may take to answer its health check
+ * @param infrastructureOnly only the broker and the registry
+ * @param skipUnbuilt        a module that has no built jar is left out with a message, instead of failing the start
+ */
+public record SystemOptions(Path repositoryRoot, Path workDir, SystemPorts ports, String tokenKeyId,
+                            List<String> serviceJvmFlags, Map<String, String> serviceEnvironment,
+                            List<String> sandboxJvmFlags, Map<String, String> sandboxEnvironment,
+                            Duration readyTimeout, boolean infrastructureOnly, boolean skipUnbuilt) {
+
+    public SystemOptions {
+        Objects.requireNonNull(repositoryRoot, "repositoryRoot");
+        Objects.requireNonNull(workDir, "workDir");
+        Objects.requireNonNull(ports, "ports");
+        if (!tokenKeyId.matches("[A-Za-z0-9._-]+")) {
+            throw new IllegalArgumentException("token key id may hold only letters, digits, '.', '_' and '-', not '"
+                    + tokenKeyId + "'");
+        }
+        if (readyTimeout.isNegative() || readyTimeout.isZero()) {
+            throw new IllegalArgumentException("ready timeout must be positive, not " + readyTimeout);
+        }
+        serviceJvmFlags = List.copyOf(serviceJvmFlags);
+        serviceEnvironment = Map.copyOf(serviceEnvironment);
+        sandboxJvmFlags = List.copyOf(sandboxJvmFlags);
+        sandboxEnvironment = Map.copyOf(sandboxEnvironment);
+    }
+
+    /** Free ports, default JVM flags, DevSettings' environment, 120 s to get ready, every module required. */
+    public static Builder builder(Path repositoryRoot, Path workDir) {
+        return new Builder(repositoryRoot, workDir);
+    }
+
+    /** The sandbox's whole environment: the credentials the services use, then this run's settings. */
+    Map<String, String> sandboxSettings() {
+        Map<String, String> env = new LinkedHashMap<>(DevSettings.sandboxEnvironment());
+        env.putAll(sandboxEnvironment);
+        return env;
+    }
+
+    public static final class Builder {
+        private final Path repositoryRoot;
+        private final Path workDir;
+        private SystemPorts ports;
+        private String tokenKeyId = "local-run";
+        private List<String> serviceJvmFlags = JvmLaunch.DEFAULT_JVM_FLAGS;
+        private final Map<String, String> serviceEnvironment = new LinkedHashMap<>();
+        private List<String> sandboxJvmFlags = JvmLaunch.DEFAULT_JVM_FLAGS;
+        private final Map<String, String> sandboxEnvironment = new LinkedHashMap<>();
+        private Duration readyTimeout = JvmLaunch.DEFAULT_READY_TIMEOUT;
+        private boolean infrastructureOnly;
+        private boolean skipUnbuilt;
+
+        private Builder(Path repositoryRoot, Path workDir) {
+            this.repositoryRoot = repositoryRoot;
+            this.workDir = workDir;
+        }
+
+        public Builder ports(SystemPorts ports) {
+            this.ports = ports;
+            return this;
+        }
+
+        public Builder tokenKeyId(String tokenKeyId) {
+            this.tokenKeyId = tokenKeyId;
+            return this;
+        }
+
+        public Builder serviceJvmFlags(List<String> flags) {
+            this.serviceJvmFlags = flags;
+            return this;
+        }
+
+        /** One setting of the three services, e.g. {@code INTAKE_RATELIMIT_ENABLED=false}. */
+        public Builder serviceSetting(String name, String value) {
+            serviceEnvironment.put(name, value);
+            return this;
+        }
+
+        public Builder serviceEnvironment(Map<String, String> environment) {
+            serviceEnvironment.putAll(environment);
+            return this;
+        }
+
+        /** The services' LOG_FORMAT: {@code json} as the Helm chart runs them, or {@code text}. */
+        public Builder logFormat(String format) {
+            if (!format.equals("json") && !format.equals("text")) {
+                throw new IllegalArgumentException("log format is 'json' or 'text', not '" + format + "'");
+            }
+            return serviceSetting("LOG_FORMAT", format);
+        }
+
+        public Builder sandboxJvmFlags(List<String> flags) {
+            this.sandboxJvmFlags = flags;
+            return this;
+        }
+
+        /** One setting of the sandbox (see sandbox/README.md), e.g. {@code SANDBOX_CRM_TIMEOUTDELAY=8s}. */
+        public Builder sandboxSetting(String name, String value) {
+            sandboxEnvironment.put(name, value);
+            return this;
+        }
+
+        public Builder readyTimeout(Duration timeout) {
+            this.readyTimeout = timeout;
+            return this;
+        }
+
+        public Builder infrastructureOnly(boolean infrastructureOnly) {
+            this.infrastructureOnly = infrastructureOnly;
+            return this;
+        }
+
+        public Builder skipUnbuilt(boolean skipUnbuilt) {
+            this.skipUnbuilt = skipUnbuilt;
+            return this;
+        }
+
+        public SystemOptions build() {
+            return new SystemOptions(repositoryRoot, workDir, ports != null ? ports : SystemPorts.free(), tokenKeyId,
+                    serviceJvmFlags, serviceEnvironment, sandboxJvmFlags, sandboxEnvironment, readyTimeout,
+                    infrastructureOnly, skipUnbuilt);
+        }
+    }
+}
