@@ -23,8 +23,8 @@ final class ProfileSection {
         }
         md.append("## Profiles (JFR)\n\n")
                 .append("JDK Flight Recorder (`jcmd <pid> JFR.start settings=profile`: a stack sample of each running ")
-                .append("Java thread every 10 ms) around the measurement: the intake during scenario 1's highest ")
-                .append("level, the enricher and importer during scenario 2's largest C. Self time by method on top of ")
+                .append("Java thread every 10 ms): the intake in an extra, unmeasured window at scenario 1's highest ")
+                .append("level (so the profiler's cost is not in the figures), the enricher and importer during scenario 2's largest C. Self time by method on top of ")
                 .append("the stack, and samples by thread pool (digits replaced by #).\n\n");
         for (HotMethods p : profiles) {
             md.append("**").append(p.service()).append("** (").append(p.samples()).append(" samples)\n\n")

@@ -78,27 +78,31 @@ public final class IntakeScenario {
         return new Result(intakeResults, bareResults, recordSize, kafka, bareStartup, profile);
     }
 
-    /** With a {@code profilePid}, the last (highest) level is recorded with JFR into {@code jfr}. */
+    /**
+     * Each level measured without a profiler attached; with a {@code profilePid}, one more unmeasured
+     * window at the highest level is recorded with JFR into {@code jfr} (its overhead would lower the figure).
+     */
     private static List<LoadResult> levels(GeneratorProcess generator, String url, Timing timing, int run, String what,
                                            long profilePid, Path jfr) {
         List<LoadResult> results = new ArrayList<>();
         List<Integer> levels = timing.intakeConnections();
         // cold start (producer created on first use, schema lookups, JIT) is not what this scenario measures
-        LoadResult warm = generator.run(new LoadSpec(URI.create(url), LoadSpec.Mode.CLOSED, 8, 0, 0,
-                timing.intakeWarmup(), generator.nextPrefix(), run, null));
+        LoadResult warm = generator.run(new LoadSpec(URI.create(url), LoadSpec.Mode.CLOSED, levels.get(0), 0, 0,
+                timing.intakeColdStart(), generator.nextPrefix(), run, null));
         System.out.printf("  %s warm-up (not measured): %d answers, %d errors%n", what, warm.answers(), warm.errors());
         for (int connections : levels) {
-            boolean profile = profilePid > 0 && connections == levels.get(levels.size() - 1);
-            JfrRecording recording = profile ? JfrRecording.start(profilePid, jfr) : null;
             LoadResult result = generator.run(new LoadSpec(URI.create(url), LoadSpec.Mode.CLOSED, connections, 0,
                     timing.intakeWarmup(), timing.intakeWindow(), generator.nextPrefix(), run, null));
-            if (recording != null) {
-                recording.stop();
-            }
             System.out.printf("  %s, %d connections: %.0f accepted/s, p50 %.1f ms, p99 %.1f ms, statuses %s, errors %d%n",
                     what, connections, result.acceptedPerSecond(), result.p50Micros() / 1000.0,
                     result.p99Micros() / 1000.0, result.statuses(), result.errors());
             results.add(result);
+        }
+        if (profilePid > 0) {
+            JfrRecording recording = JfrRecording.start(profilePid, jfr);
+            generator.run(new LoadSpec(URI.create(url), LoadSpec.Mode.CLOSED, levels.get(levels.size() - 1), 0, 0,
+                    timing.intakeWindow(), generator.nextPrefix(), run, null));
+            recording.stop();
         }
         return results;
     }
