@@ -32,7 +32,20 @@ public record IntakeProperties(
      * @param timeout how long a request waits for the broker's acknowledgement before answering 503;
      *                the producer's own delivery timeout is derived from it, so the producer gives up first
      */
-    public record Publish(@DefaultValue("5s") Duration timeout, @DefaultValue("2s") Duration maxBlock) {
+    /**
+     * @param timeout  how long a request waits for its captured record to be acknowledged
+     * @param maxBlock how long a send may wait for producer buffer space or metadata
+     * @param linger   how long the producer waits to fill a batch (each checkout waits for it twice:
+     *                 captured, then status)
+     */
+    public record Publish(@DefaultValue("5s") Duration timeout, @DefaultValue("2s") Duration maxBlock,
+                          @DefaultValue("2ms") Duration linger) {
+        public Publish {
+            if (linger.isNegative() || linger.compareTo(timeout) >= 0) {
+                throw new IllegalArgumentException("intake.publish.linger (INTAKE_PUBLISH_LINGER) must be at least 0"
+                        + " and below intake.publish.timeout (" + timeout + "), not " + linger);
+            }
+        }
     }
 
     /**

@@ -27,7 +27,6 @@ public class KafkaConfig {
 
     /** The producer gives up this long before the request stops waiting, so its verdict decides. */
     private static final long DELIVERY_MARGIN_MS = 500;
-    private static final long LINGER_MS = 2;
 
     @Bean
     ProducerFactory<String, SpecificRecord> relayProducerFactory(KafkaProperties kafka, IntakeProperties intake,
@@ -35,11 +34,12 @@ public class KafkaConfig {
         Map<String, Object> configs = kafka.buildProducerProperties();
         configs.putAll(RelaySerdes.producerConfigs(registryUrl));
         long deliveryMs = Math.max(1000, intake.publish().timeout().toMillis() - DELIVERY_MARGIN_MS);
+        long lingerMs = intake.publish().linger().toMillis();
         configs.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         configs.put(ProducerConfig.ACKS_CONFIG, "all");
-        configs.put(ProducerConfig.LINGER_MS_CONFIG, LINGER_MS);
+        configs.put(ProducerConfig.LINGER_MS_CONFIG, (int) lingerMs);
         configs.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) deliveryMs);
-        configs.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) (deliveryMs - LINGER_MS));
+        configs.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) (deliveryMs - lingerMs));
         configs.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, intake.publish().maxBlock().toMillis());
         return new DefaultKafkaProducerFactory<>(configs);
     }
