@@ -17,7 +17,7 @@ import java.util.Objects;
 public record JvmLaunch(String name, List<String> jvmFlags, List<String> launch, String healthPath,
                         Duration readyTimeout) {
 
-    /** As the container images run the services: G1, a 384 MiB heap. */
+    /** As local-stack and the system tests run the services (the Docker image has its own, in docker/Dockerfile). */
     public static final List<String> DEFAULT_JVM_FLAGS = List.of("-Xms64m", "-Xmx384m", "-XX:+UseG1GC");
     public static final Duration DEFAULT_READY_TIMEOUT = Duration.ofSeconds(120);
 
