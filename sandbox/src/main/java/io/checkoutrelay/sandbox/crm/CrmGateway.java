@@ -144,6 +144,9 @@ class CrmGateway {
         if (respond.redirectUrl() != null) {
             return CrmReply.redirect(respond.redirectUrl());
         }
+        if (respond.success() != null) {
+            return CrmReply.success(respond.success());
+        }
         return CrmReply.error(respond.error(), "ERROR");
     }
 }

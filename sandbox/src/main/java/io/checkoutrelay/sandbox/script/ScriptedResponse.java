@@ -23,6 +23,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  *   <li>{@code commitAfterMillis} with {@code status} or {@code nonJson} (money calls only): the gateway answers
  *       that status while the CRM behind it still works on the call and commits it that long after it arrived
  *       ("504-then-commit").</li>
+ *   <li>{@code success}: CRM only: {@code {"result":"SUCCESS","message":<success>}}, e.g. an odd Order Query
+ *       reply; nothing changes.</li>
  *   <li>{@code newOrder} (order/import only): the sale goes into a new order with a new {@code orderId}; the
  *       order named in the call stays as it was.</li>
  * </ul>
@@ -36,7 +38,8 @@ public record ScriptedResponse(
         long delayMillis,
         boolean afterApply,
         long commitAfterMillis,
-        boolean newOrder) {
+        boolean newOrder,
+        Object success) {
 
     /** The JSON form, where every field is optional. */
     @JsonCreator
@@ -49,43 +52,44 @@ public record ScriptedResponse(
             @JsonProperty("delayMillis") Long delayMillis,
             @JsonProperty("afterApply") Boolean afterApply,
             @JsonProperty("commitAfterMillis") Long commitAfterMillis,
-            @JsonProperty("newOrder") Boolean newOrder) {
+            @JsonProperty("newOrder") Boolean newOrder,
+            @JsonProperty("success") Object success) {
         return new ScriptedResponse(status, Boolean.TRUE.equals(nonJson), declineReason, error, redirectUrl,
                 delayMillis == null ? 0 : delayMillis, Boolean.TRUE.equals(afterApply),
-                commitAfterMillis == null ? 0 : commitAfterMillis, Boolean.TRUE.equals(newOrder));
+                commitAfterMillis == null ? 0 : commitAfterMillis, Boolean.TRUE.equals(newOrder), success);
     }
 
     public static ScriptedResponse httpStatus(int status) {
-        return new ScriptedResponse(status, false, null, null, null, 0, false, 0, false);
+        return new ScriptedResponse(status, false, null, null, null, 0, false, 0, false, null);
     }
 
     public static ScriptedResponse httpStatusAfter(int status, long delayMillis) {
-        return new ScriptedResponse(status, false, null, null, null, delayMillis, false, 0, false);
+        return new ScriptedResponse(status, false, null, null, null, delayMillis, false, 0, false, null);
     }
 
     public static ScriptedResponse nonJsonBody() {
-        return new ScriptedResponse(null, true, null, null, null, 0, false, 0, false);
+        return new ScriptedResponse(null, true, null, null, null, 0, false, 0, false, null);
     }
 
     public static ScriptedResponse decline(String reason) {
-        return new ScriptedResponse(null, false, reason, null, null, 0, false, 0, false);
+        return new ScriptedResponse(null, false, reason, null, null, 0, false, 0, false, null);
     }
 
     public static ScriptedResponse errorMessage(Object message) {
-        return new ScriptedResponse(null, false, null, message, null, 0, false, 0, false);
+        return new ScriptedResponse(null, false, null, message, null, 0, false, 0, false, null);
     }
 
     public static ScriptedResponse redirect(String url) {
-        return new ScriptedResponse(null, false, null, null, url, 0, false, 0, false);
+        return new ScriptedResponse(null, false, null, null, url, 0, false, 0, false, null);
     }
 
     public static ScriptedResponse applyThenDelay(long delayMillis) {
-        return new ScriptedResponse(null, false, null, null, null, delayMillis, true, 0, false);
+        return new ScriptedResponse(null, false, null, null, null, delayMillis, true, 0, false, null);
     }
 
     /** True when the call is answered without the normal processing (status, non-JSON, error, redirect). */
     public boolean replacesAnswer() {
-        return status != null || nonJson || error != null || redirectUrl != null;
+        return status != null || nonJson || error != null || redirectUrl != null || success != null;
     }
 
     public boolean declines() {
@@ -99,21 +103,21 @@ public record ScriptedResponse(
 
     /** The CRM commits the call, then its gateway answers {@code status}: the reply is lost after the commit. */
     public static ScriptedResponse lostReply(int status) {
-        return new ScriptedResponse(status, false, null, null, null, 0, true, 0, false);
+        return new ScriptedResponse(status, false, null, null, null, 0, true, 0, false, null);
     }
 
     /** The gateway answers {@code status} at once; the CRM behind it commits the call that long after it arrived. */
     public static ScriptedResponse lateCommit(int status, long commitAfterMillis) {
-        return new ScriptedResponse(status, false, null, null, null, 0, false, commitAfterMillis, false);
+        return new ScriptedResponse(status, false, null, null, null, 0, false, commitAfterMillis, false, null);
     }
 
     /** Everything wrong with this response for that endpoint; empty when it is usable. */
     public List<String> problemsFor(Endpoint endpoint) {
         List<String> problems = new ArrayList<>();
         int answers = (status != null ? 1 : 0) + (nonJson ? 1 : 0) + (declineReason != null ? 1 : 0)
-                + (error != null ? 1 : 0) + (redirectUrl != null ? 1 : 0);
+                + (error != null ? 1 : 0) + (redirectUrl != null ? 1 : 0) + (success != null ? 1 : 0);
         if (answers > 1) {
-            problems.add("respond: give at most one of status, nonJson, declineReason, error, redirectUrl");
+            problems.add("respond: give at most one of status, nonJson, declineReason, error, redirectUrl, success");
         }
         if (answers == 0 && delayMillis == 0 && !newOrder) {
             problems.add("respond: give status, nonJson, declineReason, error, redirectUrl, delayMillis or newOrder");
@@ -147,6 +151,9 @@ public record ScriptedResponse(
         }
         if (error != null && endpoint.api() != Api.CRM) {
             problems.add("respond.error: applies to CRM endpoints only");
+        }
+        if (success != null && endpoint.api() != Api.CRM) {
+            problems.add("respond.success: applies to CRM endpoints only");
         }
         return problems;
     }

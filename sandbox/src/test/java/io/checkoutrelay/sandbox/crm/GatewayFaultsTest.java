@@ -115,6 +115,21 @@ class GatewayFaultsTest extends SandboxHttpTest {
     }
 
     @Test
+    void aRuleCanAnswerAnOddSuccessLikeAnEmptyQueryPage() throws Exception {
+        String orderId = importLead();
+        post("/sandbox/rules", """
+                {"endpoint":"order/query","match":{"orderId":"%s"},"respond":{"success":{"totalResults":0,"data":[]}}}
+                """.formatted(orderId));
+
+        JsonNode odd = queryOrder(orderId);
+        JsonNode normal = queryOrder(orderId);
+
+        assertThat(odd.get("result").asString()).isEqualTo("SUCCESS");
+        assertThat(odd.get("message").get("data")).isEmpty();
+        assertThat(normal.get("message").get("data").get(0).get("orderStatus").asString()).isEqualTo("PARTIAL");
+    }
+
+    @Test
     void aCommitBehindTheAnswerIsRefusedWhereNoMoneyMoves() throws Exception {
         HttpResponse<String> onQuery = post("/sandbox/rules", """
                 {"endpoint":"order/query","respond":{"status":504,"commitAfterMillis":1000}}""");
