@@ -2,6 +2,7 @@ package io.checkoutrelay.intake.status;
 
 import io.checkoutrelay.schemas.CheckoutKind;
 import io.checkoutrelay.schemas.CheckoutStatusChanged;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -16,36 +17,36 @@ public final class StatusView {
         return Optional.ofNullable(checkouts.get(checkoutId));
     }
 
-    /** Applies one status record; returns the new state when it changed anything. */
-    public Optional<CheckoutState> apply(CheckoutStatusChanged change) {
+    /**
+     * Applies one status record; returns the new state when it changed anything. Writers take turns (the
+     * status reader and accepting requests), readers never wait.
+     */
+    public synchronized Optional<CheckoutState> apply(CheckoutStatusChanged change) {
+        String id = change.getCheckoutId();
+        CheckoutState current = checkouts.getOrDefault(id, new CheckoutState(id, null, Map.of()));
+        Optional<CheckoutState> next = after(current, change);
+        next.ifPresent(state -> checkouts.put(id, state));
+        return next;
+    }
+
+    /** The checkout's state once {@code change} is applied, or empty when it does not supersede what is known. */
+    private static Optional<CheckoutState> after(CheckoutState current, CheckoutStatusChanged change) {
         StatusEntry next = StatusEntry.of(change);
-        boolean[] changed = {false};
-        CheckoutState state = checkouts.compute(change.getCheckoutId(), (id, current) -> {
-            CheckoutState base = current != null ? current : new CheckoutState(id, null, Map.of());
-            if (change.getKind() == CheckoutKind.ORDER) {
-                if (base.order() != null && !base.order().supersededBy(next)) {
-                    return current;
-                }
-                changed[0] = true;
-                return new CheckoutState(id, next, base.upsells());
-            }
-            String upsellId = change.getUpsellId();
-            if (upsellId == null) {
-                return current;
-            }
-            StatusEntry previous = base.upsells().get(upsellId);
-            if (previous != null && !previous.supersededBy(next)) {
-                return current;
-            }
-            Map<String, StatusEntry> upsells = new LinkedHashMap<>(base.upsells());
-            upsells.put(upsellId, previous != null && next.productId() == null
-                    ? new StatusEntry(next.attempt(), next.status(), next.crmOrderId(), next.decline(),
-                            previous.productId(), next.changedAt())
-                    : next);
-            changed[0] = true;
-            return new CheckoutState(id, base.order(), java.util.Collections.unmodifiableMap(upsells));
-        });
-        return changed[0] ? Optional.of(state) : Optional.empty();
+        if (change.getKind() == CheckoutKind.ORDER) {
+            return current.order() != null && !current.order().supersededBy(next) ? Optional.empty()
+                    : Optional.of(new CheckoutState(current.checkoutId(), next, current.upsells()));
+        }
+        String upsellId = change.getUpsellId();
+        StatusEntry previous = upsellId == null ? null : current.upsells().get(upsellId);
+        if (upsellId == null || previous != null && !previous.supersededBy(next)) {
+            return Optional.empty();
+        }
+        Map<String, StatusEntry> upsells = new LinkedHashMap<>(current.upsells());
+        upsells.put(upsellId, previous != null && next.productId() == null
+                ? new StatusEntry(next.attempt(), next.status(), next.crmOrderId(), next.decline(),
+                        previous.productId(), next.changedAt())
+                : next);
+        return Optional.of(new CheckoutState(current.checkoutId(), current.order(), Collections.unmodifiableMap(upsells)));
     }
 
     public int size() {
