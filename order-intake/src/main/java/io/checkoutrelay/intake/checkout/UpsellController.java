@@ -1,6 +1,7 @@
 package io.checkoutrelay.intake.checkout;
 
 import io.checkoutrelay.intake.config.IntakeProperties;
+import io.checkoutrelay.intake.pricing.ClientPricePolicy;
 import io.checkoutrelay.intake.status.CheckoutState;
 import io.checkoutrelay.intake.status.StatusBoard;
 import io.checkoutrelay.intake.status.StatusEntry;
@@ -41,10 +42,11 @@ public class UpsellController {
     private final SubmissionOutcomes outcomes;
     private final Duration grace;
     private final CheckoutTracing tracing;
+    private final ClientPricePolicy prices;
 
     public UpsellController(JsonBodyReader bodies, StatusBoard board, CaptureRecords records,
                             CheckoutPublisher publisher, SubmissionOutcomes outcomes, IntakeProperties properties,
-                            CheckoutTracing tracing) {
+                            CheckoutTracing tracing, ClientPricePolicy prices) {
         this.bodies = bodies;
         this.board = board;
         this.records = records;
@@ -52,6 +54,7 @@ public class UpsellController {
         this.outcomes = outcomes;
         this.grace = properties.status().upsellGrace();
         this.tracing = tracing;
+        this.prices = prices;
     }
 
     @PostMapping("/v1/checkouts/{checkoutId}/upsells")
@@ -84,7 +87,8 @@ public class UpsellController {
             return CompletableFuture.completedFuture(ResponseEntity.ok().body(body(checkoutId, upsellId,
                     known.get().status().name(), known.get().attempt())));
         }
-        AmazonCheckoutCaptured captured = records.upsell(checkoutId, upsellId, submission.attempt(), post, origin);
+        AmazonCheckoutCaptured captured = records.upsell(checkoutId, upsellId, submission.attempt(),
+                prices.upsell(post, checkout.order().campaignId()), origin);
         return publisher.publish(captured).handle((accepted, error) -> {
             if (error != null) {
                 return outcomes.unavailable("upsell", checkoutId, path, error);
