@@ -11,7 +11,6 @@ import io.checkoutrelay.intake.web.JsonBodyReader;
 import io.checkoutrelay.intake.web.LanderOrigin;
 import io.checkoutrelay.intake.web.Problem;
 import io.checkoutrelay.schemas.AmazonCheckoutCaptured;
-import io.checkoutrelay.schemas.identity.CheckoutIds;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -34,6 +33,7 @@ import org.springframework.web.bind.annotation.RestController;
 public class UpsellController {
 
     private static final Logger log = LoggerFactory.getLogger(UpsellController.class);
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
     private final JsonBodyReader bodies;
     private final StatusBoard board;
@@ -59,7 +59,7 @@ public class UpsellController {
 
     @PostMapping("/v1/checkouts/{checkoutId}/upsells")
     public CompletableFuture<ResponseEntity<?>> submit(@PathVariable String checkoutId, HttpServletRequest request) {
-        UpsellPost post = RequestRules.upsell(bodies.read(request));
+        UpsellPost post = RequestRules.upsell(bodies.read(request), request.getHeader(IDEMPOTENCY_KEY));
         String path = request.getRequestURI();
         String origin = LanderOrigin.of(request);
         if (!CheckoutIdPath.isWellFormed(checkoutId)) {
@@ -77,7 +77,7 @@ public class UpsellController {
     private CompletableFuture<ResponseEntity<?>> submit(CheckoutState checkout, UpsellPost post, String path,
                                                         String origin) {
         String checkoutId = checkout.checkoutId();
-        String upsellId = CheckoutIds.upsellId(post.amazon().orderReferenceId());
+        String upsellId = post.upsellIdIn(checkoutId);
         Optional<StatusEntry> known = checkout.upsell(upsellId);
         Submission submission = Submission.given(known.orElse(null));
         if (!submission.publish()) {

@@ -44,8 +44,8 @@ public class ClientPricePolicy {
         if (orderCampaignId != null && campaigns.contains(orderCampaignId)) {
             return new PricedUpsell(upsell, ClientPrices.ACCEPTED);
         }
-        return new PricedUpsell(new UpsellPost(upsell.productId(), upsell.quantity(), null, null, upsell.amazon()),
-                ClientPrices.IGNORED);
+        return new PricedUpsell(new UpsellPost(upsell.productId(), upsell.quantity(), null, null, upsell.amazon(),
+                upsell.idempotencyKey()), ClientPrices.IGNORED);
     }
 
     private static CheckoutRequest withoutPrices(CheckoutRequest order) {
