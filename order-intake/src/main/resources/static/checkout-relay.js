@@ -10,6 +10,7 @@
  *       onOutcome: function (outcome) { ... outcome.status: IMPORTED | DECLINED | PENDING | ERROR ... }
  *     });
  *     // AddressBook widget: pass relay.onOrderReferenceCreate (or relay.onBillingAgreementReady)
+ *     // recurring: Consent widget with onConsent: relay.onConsent, and requireConsent: true above
  *     // "Place order" button: relay.submitOrder({campaignId: 12, products: [{productId: 101}]});
  *     // upsell page:           relay.submitUpsell(checkoutId, {productId: 205, quantity: 1});
  *     //   (one Idempotency-Key per offer: upsell.offerId, default the productId; a second offer on the
@@ -80,6 +81,11 @@
       self.orderReferenceId = billingAgreement.getAmazonBillingAgreementId();
       self.recurring = true;
     };
+    // the Consent widget's callback (recurring): whether the buyer ticked "use for future payments"
+    this.consent = false;
+    this.onConsent = function (consentStatus) {
+      self.consent = String(consentStatus.getConsentStatus()) === "true";
+    };
   }
 
   Relay.prototype.outcome = function (outcome) {
@@ -133,6 +139,11 @@
     if (!this.accessToken || !this.orderReferenceId) {
       return Promise.resolve(this.outcome({ status: "ERROR", message: !this.accessToken
         ? "No Amazon sign-in on this page (access_token missing)." : "Choose an address first." }));
+    }
+    if (this.recurring && this.options.requireConsent && !this.consent) {
+      // Amazon would decline the billing agreement (BuyerConsentNotSet): ask before anything is sent
+      return Promise.resolve(this.outcome({ status: "ERROR", message:
+        "Tick the box to use your payment method for future payments, then place the order." }));
     }
     var body = {};
     for (var key in order) { if (Object.prototype.hasOwnProperty.call(order, key)) { body[key] = order[key]; } }
