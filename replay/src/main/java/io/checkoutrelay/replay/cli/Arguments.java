@@ -101,12 +101,19 @@ public final class Arguments {
         if (metricValues.isEmpty() && environment.get("CONSOLE_METRICS") != null) {
             metricValues.add(environment.get("CONSOLE_METRICS"));
         }
-        List<URI> metrics = new ArrayList<>();
+        List<MetricsSource> metrics = new ArrayList<>();
         for (String value : metricValues) {
-            for (String url : value.split(",")) {
-                if (!url.isBlank()) {
-                    metrics.add(metricsUrl(url.trim()));
+            for (String source : value.split(",")) {
+                String trimmed = source.trim();
+                if (trimmed.isEmpty()) {
+                    continue;
                 }
+                // name=url names the service on the page; a bare url lets its metrics name it
+                int eq = trimmed.indexOf('=');
+                boolean named = eq > 0 && !trimmed.substring(0, eq).contains(":");
+                String name = named ? trimmed.substring(0, eq) : "";
+                URI url = metricsUrl(named ? trimmed.substring(eq + 1) : trimmed);
+                metrics.add(new MetricsSource(name, url));
             }
         }
         if (metrics.isEmpty()) {

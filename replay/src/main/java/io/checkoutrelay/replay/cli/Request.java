@@ -1,6 +1,5 @@
 package io.checkoutrelay.replay.cli;
 
-import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -37,7 +36,7 @@ public sealed interface Request {
      * @param metrics     the services' /actuator/prometheus addresses
      * @param window      how far back the topics are read
      */
-    record Console(String bindAddress, int port, List<URI> metrics, Duration window,
+    record Console(String bindAddress, int port, List<MetricsSource> metrics, Duration window,
                    Connection connection) implements Request {
     }
 

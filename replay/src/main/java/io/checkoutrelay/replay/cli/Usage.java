@@ -23,7 +23,7 @@ public final class Usage {
                 kafka_dlt-original-topic), without the kafka_dlt-* headers, plus 'relay-replay-of'.
                 Dead letters already replayed are skipped.
 
-            java -jar replay.jar console --metrics <url>[,<url>] [--port 8095] [--bind 127.0.0.1] [--window 6h]
+            java -jar replay.jar console --metrics [<name>=]<url>[,...] [--port 8095] [--bind 127.0.0.1] [--window 6h]
                 Serves a read-only web page for operators: consumer lag and the oldest checkout in work
                 per service (scraped from each --metrics address, the services' /actuator/prometheus),
                 the recent checkouts with their status timeline (checkout.status.v1), declines by class

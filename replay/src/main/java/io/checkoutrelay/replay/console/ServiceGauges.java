@@ -1,5 +1,6 @@
 package io.checkoutrelay.replay.console;
 
+import io.checkoutrelay.replay.cli.MetricsSource;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,7 +15,8 @@ import java.util.regex.Pattern;
  * Consumer lag and the age of the oldest checkout in work, per service, scraped from the services'
  * {@code /actuator/prometheus}: the sum of its {@code *_consumer_lag} series and the largest
  * {@code *_oldest_*_age_seconds} (crm_importer_oldest_unimported_age_seconds,
- * enricher_oldest_in_work_age_seconds).
+ * enricher_oldest_in_work_age_seconds). A service is called by the name the operator gave its address
+ * ({@code name=url}), else by its {@code application} tag, else by its metrics' prefix.
  */
 final class ServiceGauges {
 
@@ -26,40 +28,45 @@ final class ServiceGauges {
     }
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
-    private final List<URI> sources;
+    private final List<MetricsSource> sources;
 
-    ServiceGauges(List<URI> sources) {
+    ServiceGauges(List<MetricsSource> sources) {
         this.sources = List.copyOf(sources);
     }
 
     List<Gauges> read() {
         List<Gauges> all = new ArrayList<>();
-        for (URI source : sources) {
-            all.add(read(source));
+        for (MetricsSource source : sources) {
+            all.add(read(source.name(), source.url()));
         }
         return all;
     }
 
-    private Gauges read(URI source) {
+    private Gauges read(String name, URI source) {
         String text;
         try {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(source).timeout(Duration.ofSeconds(5))
                     .GET().build(), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
-                return new Gauges(source.getAuthority(), source, 0, 0, 0, "answered HTTP " + response.statusCode());
+                return new Gauges(nameOr(name, source.getAuthority()), source, 0, 0, 0, "answered HTTP " + response.statusCode());
             }
             text = response.body();
         } catch (java.io.IOException e) {
-            return new Gauges(source.getAuthority(), source, 0, 0, 0, "unreachable: " + e.getClass().getSimpleName());
+            return new Gauges(nameOr(name, source.getAuthority()), source, 0, 0, 0, "unreachable: " + e.getClass().getSimpleName());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new Gauges(source.getAuthority(), source, 0, 0, 0, "interrupted");
+            return new Gauges(nameOr(name, source.getAuthority()), source, 0, 0, 0, "interrupted");
         }
-        return parse(source, text);
+        return parse(name, source, text);
     }
 
-    static Gauges parse(URI source, String prometheusText) {
+    private static String nameOr(String name, String fallback) {
+        return name == null || name.isEmpty() ? fallback : name;
+    }
+
+    static Gauges parse(String name, URI source, String prometheusText) {
         String service = source.getAuthority();
+        String application = null;
         double lag = 0;
         int partitions = 0;
         double oldest = 0;
@@ -68,21 +75,23 @@ final class ServiceGauges {
             if (line.startsWith("#") || !sample.find()) {
                 continue;
             }
-            String name = sample.group(1);
             double value = Double.parseDouble(sample.group(3));
-            if (name.endsWith("_consumer_lag")) {
+            String metric = sample.group(1);
+            if (metric.endsWith("_consumer_lag")) {
                 lag += value;
                 partitions++;
-            } else if (name.contains("_oldest_") && name.endsWith("_age_seconds")) {
+                service = metric.substring(0, metric.length() - "_consumer_lag".length()).replace('_', '-');
+            } else if (metric.contains("_oldest_") && metric.endsWith("_age_seconds")) {
                 oldest = Math.max(oldest, value);
             } else {
                 continue;
             }
-            Matcher application = APPLICATION.matcher(sample.group(2) == null ? "" : sample.group(2));
-            if (application.find()) {
-                service = application.group(1);
+            Matcher tag = APPLICATION.matcher(sample.group(2) == null ? "" : sample.group(2));
+            if (tag.find()) {
+                application = tag.group(1);
             }
         }
-        return new Gauges(service, source, lag, partitions, oldest, null);
+        return new Gauges(nameOr(name, application != null ? application : service), source, lag, partitions, oldest,
+                null);
     }
 }

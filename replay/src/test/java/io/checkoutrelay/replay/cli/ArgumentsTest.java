@@ -90,9 +90,10 @@ class ArgumentsTest {
     @Test
     void consoleTakesMetricsPortAndWindowFromOptionsOrEnvironment() {
         Request.Console request = (Request.Console) parse("console", "--metrics",
-                "http://127.0.0.1:8082/actuator/prometheus,http://127.0.0.1:8083/actuator/prometheus", "--port", "9000",
-                "--window", "30m");
-        assertThat(request.metrics()).extracting(java.net.URI::getPort).containsExactly(8082, 8083);
+                "profile-enricher=http://127.0.0.1:8082/actuator/prometheus,http://127.0.0.1:8083/actuator/prometheus",
+                "--port", "9000", "--window", "30m");
+        assertThat(request.metrics()).extracting(s -> s.url().getPort()).containsExactly(8082, 8083);
+        assertThat(request.metrics()).extracting(MetricsSource::name).containsExactly("profile-enricher", "");
         assertThat(request.port()).isEqualTo(9000);
         assertThat(request.window()).isEqualTo(java.time.Duration.ofMinutes(30));
         assertThat(request.bindAddress()).isEqualTo("127.0.0.1");

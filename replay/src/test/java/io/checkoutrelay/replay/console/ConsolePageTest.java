@@ -26,7 +26,7 @@ class ConsolePageTest {
                 jvm_threads_live_threads{application="crm-importer"} 50.0
                 """;
 
-        ServiceGauges.Gauges gauges = ServiceGauges.parse(IMPORTER, scraped);
+        ServiceGauges.Gauges gauges = ServiceGauges.parse("", IMPORTER, scraped);
 
         assertThat(gauges.service()).isEqualTo("crm-importer");
         assertThat(gauges.lag()).isEqualTo(7.0);
@@ -36,12 +36,22 @@ class ConsolePageTest {
     }
 
     @Test
+    void aServiceIsNamedByTheOperatorElseByItsMetrics() {
+        String untagged = "enricher_consumer_lag{partition=\"0\",topic=\"amazon.checkout.captured.v1\"} 2.0\n"
+                + "enricher_oldest_in_work_age_seconds 0.0\n";
+
+        assertThat(ServiceGauges.parse("", IMPORTER, untagged).service()).isEqualTo("enricher");
+        assertThat(ServiceGauges.parse("profile-enricher", IMPORTER, untagged).service()).isEqualTo("profile-enricher");
+        assertThat(ServiceGauges.parse("profile-enricher", IMPORTER, untagged).lag()).isEqualTo(2.0);
+    }
+
+    @Test
     void textFromTopicsIsEscapedOnThePage() {
         Instant now = Instant.parse("2026-11-29T06:00:00Z");
         DeclineTally tally = new DeclineTally(List.of(now.minus(Duration.ofHours(1))),
                 Map.of("TERMINAL <script>alert(1)</script>", new int[] {2}));
         ConsoleSnapshot snapshot = new ConsoleSnapshot(now, now.minus(Duration.ofHours(1)),
-                List.of(ServiceGauges.parse(IMPORTER, "crm_importer_consumer_lag{application=\"crm-importer\"} 1\n")),
+                List.of(ServiceGauges.parse("", IMPORTER, "crm_importer_consumer_lag{application=\"crm-importer\"} 1\n")),
                 List.of(), tally, List.of("summary: 0 would be replayed <b>"));
 
         String html = ConsolePage.render(snapshot, Duration.ofSeconds(15));
