@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -24,7 +25,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * The operator console ({@code replay console}, its own JVM, as an operator runs it) in headless
  * Chromium against the running system: a checkout's status timeline, a decline counted by class and
- * reason, the lag panel of both consumers, and the replay dry run. Leaves a screenshot in
+ * reason, the lag panel of both consumers, and the replay dry run listing a checkout declined
+ * UNAVAILABLE during a CRM outage (and neither the imported nor the TERMINAL one). Leaves a screenshot in
  * target/operator-console.png (the README's picture is a copy of it).
  */
 @ExtendWith(SystemExtension.class)
@@ -32,6 +34,11 @@ class OperatorConsoleBrowserTest {
 
     private static final Duration FINAL_WITHIN = Duration.ofSeconds(90);
     private static final Duration PAGE = Duration.ofSeconds(60);
+    private static final Map<String, String> SHORT_RETRY_BUDGET = Map.of(
+            "CRMIMPORTER_RETRY_MAXRETRIES", "2",
+            "CRMIMPORTER_RETRY_INITIALBACKOFF", "100ms",
+            "CRMIMPORTER_RETRY_SETTLEDELAY", "1s",
+            "CRMIMPORTER_CHECKOUTCHAMP_REQUESTTIMEOUT", "3s");
 
     @Test
     void theConsoleShowsATimelineADeclineByClassAndTheLagOfEachConsumer(RunningSystem system) throws Exception {
@@ -44,6 +51,7 @@ class OperatorConsoleBrowserTest {
         String crmOrderId = lander.awaitFinal(checkoutId(imported), FINAL_WITHIN).path("crmOrderId").asText();
         assertThat(lander.awaitFinal(checkoutId(rejected), FINAL_WITHIN).path("decline").path("class").asText())
                 .isEqualTo("TERMINAL");
+        String unavailable = declinedDuringACrmOutage(system, lander);
 
         int port = FreePort.pick();
         Process console = startConsole(system, port);
@@ -69,7 +77,10 @@ class OperatorConsoleBrowserTest {
                         + " .lag');return c?c.textContent:'';})()");
                 assertThat(lag).as(service + " lag: " + text(browser, "lag-table")).matches("[0-9]+");
             }
-            assertThat(text(browser, "replay-dry-run")).contains("summary:").contains("(dry run: nothing written)");
+            assertThat(text(browser, "replay-dry-run")).contains("summary:").contains("(dry run: nothing written)")
+                    .containsPattern("would replay +checkout " + checkoutId(unavailable) + ": UNAVAILABLE");
+            assertThat(text(browser, "replay-dry-run")).doesNotContain(checkoutId(rejected))
+                    .doesNotContain(checkoutId(imported));
 
             Path screenshot = Path.of("target", "operator-console.png");
             browser.screenshot(screenshot);
@@ -80,6 +91,28 @@ class OperatorConsoleBrowserTest {
                 console.destroyForcibly();
             }
         }
+    }
+
+    /**
+     * A checkout declined UNAVAILABLE: the CRM down while the importer runs with a short retry budget
+     * (as ReplayTest does); the importer is back to its usual settings afterwards.
+     */
+    private static String declinedDuringACrmOutage(RunningSystem system, Lander lander) {
+        Sandbox crm = new Sandbox(system.sandboxUrl());
+        String reference = newOrderReference();
+        system.stop("crm-importer", Duration.ofSeconds(90));
+        system.startService("crm-importer", SHORT_RETRY_BUDGET);
+        crm.settings("{\"crm.outage\": true}");
+        try {
+            assertThat(lander.postCheckout(order(reference, token(""), 101)).status()).isEqualTo(202);
+            assertThat(lander.awaitFinal(checkoutId(reference), FINAL_WITHIN).path("decline").path("class").asText())
+                    .isEqualTo("UNAVAILABLE");
+        } finally {
+            crm.settings("{\"crm.outage\": false}");
+            system.stop("crm-importer", Duration.ofSeconds(90));
+            system.startService("crm-importer");
+        }
+        return reference;
     }
 
     private static Process startConsole(RunningSystem system, int port) throws IOException {
