@@ -34,6 +34,8 @@ class ComposeFileTest {
             assertThat(list(map(map(services, service), "healthcheck"), "test")).as(service + " healthcheck").isNotEmpty();
         }
         assertThat(map(map(services, "order-intake"), "environment")).containsKey("INTAKE_ALLOWED_ORIGINS");
+        // the sandbox profile serves the README's demo lander
+        assertThat(map(map(services, "order-intake"), "environment").get("INTAKE_DEMO_ENABLED")).isEqualTo("true");
         assertThat(String.valueOf(map(services, "crm-importer").get("stop_grace_period"))).isEqualTo("90s");
     }
 
@@ -43,6 +45,15 @@ class ComposeFileTest {
                 "CHECKOUTCHAMP_PASSWORD", "y", "RELAY_TOKEN_KEYS", "k:AAAAAAAAAAAAAAAAAAAAAA=="), "config");
         assertThat(config.exitCode()).isNotZero();
         assertThat(config.err()).contains("set AMAZON_CLIENT_ID");
+    }
+
+    @Test
+    void withoutTheSandboxSettingsTheDemoLanderIsOff() {
+        Tool.Result config = compose().run(ROOT, Map.of("AMAZON_CLIENT_ID", "a", "CHECKOUTCHAMP_LOGIN_ID", "x",
+                "CHECKOUTCHAMP_PASSWORD", "y", "RELAY_TOKEN_KEYS", "k:AAAAAAAAAAAAAAAAAAAAAA=="), "config");
+        assertThat(config.exitCode()).as(config.err()).isZero();
+        Map<String, Object> services = map(new Yaml().load(config.out()), "services");
+        assertThat(map(map(services, "order-intake"), "environment").get("INTAKE_DEMO_ENABLED")).isEqualTo("false");
     }
 
     @Test
