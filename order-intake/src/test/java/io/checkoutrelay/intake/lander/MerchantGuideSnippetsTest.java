@@ -104,6 +104,8 @@ class MerchantGuideSnippetsTest {
         String checkoutId = CheckoutIds.checkoutId(reference);
 
         browser.eval("document.getElementById('place-order').click()");
+        assertThat(text("String(document.getElementById('place-order').disabled)")).as("no second click meanwhile")
+                .isEqualTo("true");
         awaitOrder(checkoutId, 1, "ACCEPTED");
         AmazonCheckoutCaptured captured = captured(checkoutId).get(0);
         assertThat(captured.getAmazon().getBillerId()).isEqualTo(7L);
@@ -120,6 +122,7 @@ class MerchantGuideSnippetsTest {
                 .as("the Wallet rendered again").isEqualTo("2");
         assertThat(text("fakeAmazon.walletFor[1]")).as("for the same order reference").isEqualTo(reference);
         assertThat(text("String(document.getElementById('checkout-action').hidden)")).isEqualTo("true");
+        assertThat(text("String(document.getElementById('place-order').disabled)")).isEqualTo("false");
 
         browser.eval("document.getElementById('place-order').click()");
         awaitOrder(checkoutId, 2, "ACCEPTED");
