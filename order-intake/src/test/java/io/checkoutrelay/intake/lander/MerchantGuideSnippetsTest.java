@@ -134,9 +134,10 @@ class MerchantGuideSnippetsTest {
         assertThat(text("location.search")).as("the token is not carried in a URL").isEmpty();
 
         browser.eval("document.getElementById('add-upsell').click()");
-        String upsellId = CheckoutIds.upsellId(upsellReference);
-        await("the upsell at the intake", () -> status(checkoutId).path("upsells").valueStream()
-                .anyMatch(u -> u.path("upsellId").asString().equals(upsellId)));
+        await("the upsell at the intake", () -> !upsellOf(checkoutId, 205).isEmpty());
+        String upsellId = upsellOf(checkoutId, 205);
+        assertThat(captured(checkoutId)).as("the upsell's own order reference reached the intake")
+                .anyMatch(record -> record.getUpsell() != null && record.getAmazon().getOrderReferenceId().equals(upsellReference));
         Topic.writeStatus(infra, Statuses.base(checkoutId, 2, CheckoutStatus.IMPORTED).setKind(CheckoutKind.UPSELL)
                 .setUpsellId(upsellId).setProductId(205L).setCrmOrderId("CRM-7001").build());
         await("the upsell's outcome on the page", () -> text("document.getElementById('checkout-message').textContent")
@@ -259,6 +260,12 @@ class MerchantGuideSnippetsTest {
             JsonNode body = status(checkoutId);
             return body.path("attempt").asInt() == attempt && expected.equals(body.path("status").asString());
         });
+    }
+
+    /** The id of the checkout's upsell of this product, as the status API lists it; "" while there is none. */
+    private String upsellOf(String checkoutId, long productId) {
+        return status(checkoutId).path("upsells").valueStream().filter(u -> u.path("productId").asLong() == productId)
+                .map(u -> u.path("upsellId").asString()).findFirst().orElse("");
     }
 
     private JsonNode status(String checkoutId) {
