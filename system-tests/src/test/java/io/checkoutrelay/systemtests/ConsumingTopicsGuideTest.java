@@ -8,7 +8,6 @@ import static io.checkoutrelay.systemtests.Checkouts.upsell;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.checkoutrelay.schemas.identity.CheckoutIds;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -45,11 +44,11 @@ class ConsumingTopicsGuideTest {
         String totalAfterOrder = sandbox.order(crmOrderId).path("totalAmount").asText();
 
         String upsellReference = newOrderReference();
-        String upsellId = CheckoutIds.upsellId(upsellReference);
         assertThat(lander.postUpsell(checkoutId, upsell(upsellReference, buyerToken, 205)).status()).isEqualTo(202);
         JsonNode upsold = lander.awaitFinal(checkoutId, Duration.ofSeconds(60));
         assertThat(upsold.path("upsells").path(0).path("status").asText()).as(upsold.toString()).isEqualTo("IMPORTED");
         String totalAfterUpsell = sandbox.order(crmOrderId).path("totalAmount").asText();
+        String upsellId = upsold.path("upsells").path(0).path("upsellId").asText();
 
         String expectedOrder = "checkoutId=" + checkoutId + " kind=ORDER attempt=1 upsellId=null crmOrderId=" + crmOrderId;
         String expectedUpsell = "checkoutId=" + checkoutId + " kind=UPSELL attempt=1 upsellId=" + upsellId
