@@ -22,7 +22,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The public intake jar run as the chart runs it, with MANAGEMENT_SERVER_PORT: health, probes and
+ * The public intake jar run with the settings the chart gives it. With MANAGEMENT_SERVER_PORT: health, probes and
  * metrics answer on the management port only, and the public port (what the Ingress exposes) answers
  * 404 for them while it serves the API.
  */
@@ -66,6 +66,29 @@ class ManagementPortTest {
             }
             assertThat(get(open + "/v1/openapi.yaml").statusCode()).isEqualTo(200);
             assertThat(get(open + "/checkout-relay.js").statusCode()).isEqualTo(200);
+        }
+    }
+
+    /** The chart renders intake.trustedProxies as INTAKE_TRUSTEDPROXIES; the intake must really read that name. */
+    @Test
+    void theTrustedProxiesTheChartSetsReachTheIntake(@TempDir Path workDir) throws Exception {
+        Path jar = BootJar.builtJar(HelmChartTest.ROOT, "order-intake")
+                .orElseThrow(() -> new AssertionError("order-intake is not built (./mvnw -B package)"));
+        Path log = workDir.resolve("intake.log");
+        ProcessBuilder intake = new ProcessBuilder(List.of(ProcessHandle.current().info().command().orElse("java"),
+                "-Xmx256m", "-jar", jar.toString())).redirectErrorStream(true).redirectOutput(log.toFile());
+        intake.environment().putAll(Map.of("SERVER_PORT", Integer.toString(FreePort.pick()),
+                "KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:" + FreePort.pick(),
+                "RELAY_TOKEN_KEYS", "k1:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=",
+                "INTAKE_TRUSTEDPROXIES", "10.0.0.0/8,not-an-address"));
+        Process process = intake.start();
+        try {
+            assertThat(process.waitFor(90, java.util.concurrent.TimeUnit.SECONDS)).as("the intake refuses to start").isTrue();
+            assertThat(process.exitValue()).isNotZero();
+            assertThat(java.nio.file.Files.readString(log))
+                    .contains("intake.trusted-proxies: 'not-an-address' is not an IP address or CIDR range");
+        } finally {
+            process.destroyForcibly();
         }
     }
 
