@@ -32,7 +32,7 @@ class HelmChartTest {
             "--set", "ingress.tls[0].secretName=intake-tls", "--set", "ingress.tls[0].hosts[0]=intake.example.com",
             "--set", "intake.trustedProxies={10.0.0.0/8,192.168.0.0/16}", "--set", "metrics.serviceMonitor.enabled=true",
             "--set", "metrics.prometheusRule.enabled=true", "--set", "metrics.dashboard.enabled=true",
-            "--set", "networkPolicy.enabled=true");
+            "--set", "networkPolicy.enabled=true", "--set", "intake.clientPricesCampaigns=12\\,14");
 
     @TempDir
     Path temp;
@@ -64,6 +64,7 @@ class HelmChartTest {
         assertThat(map(ingress, "spec").get("ingressClassName")).isEqualTo("nginx");
         assertThat(list(map(ingress, "spec"), "tls").get(0)).containsEntry("secretName", "intake-tls");
         assertThat(env(container(manifests, "order-intake"), "INTAKE_TRUSTEDPROXIES")).isEqualTo("10.0.0.0/8,192.168.0.0/16");
+        assertThat(env(container(manifests, "order-intake"), "INTAKE_CLIENTPRICES_CAMPAIGNS")).isEqualTo("12,14");
         yamllint(rendered);
     }
 

@@ -25,6 +25,7 @@ import io.checkoutrelay.importer.crm.CrmResponseParser;
 import io.checkoutrelay.importer.flow.FlowContext;
 import io.checkoutrelay.importer.flow.Importer;
 import io.checkoutrelay.importer.flow.Outputs;
+import io.checkoutrelay.importer.flow.Settling;
 import io.checkoutrelay.importer.ledger.Ledger;
 import io.checkoutrelay.importer.metrics.ImporterMetrics;
 import io.checkoutrelay.observability.trace.CheckoutTracing;
@@ -113,7 +114,7 @@ class ImporterConfiguration {
                 properties.consumer().maxInFlight(), properties.consumer().revokeWait(), avroDeserializer(properties),
                 cipher, deadLetterProducer,
                 lease -> new Importer(new FlowContext(crm, ledger, outputs, metrics, lease,
-                        properties.retry().settleDelay()), properties.retry()),
+                        Settling.from(properties.retry())), properties.retry()),
                 ledger, metrics, retryTimer, importWorkers, tracing);
     }
 

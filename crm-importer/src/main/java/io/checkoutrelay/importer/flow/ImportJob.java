@@ -16,6 +16,11 @@ import io.checkoutrelay.schemas.CheckoutStatus;
  */
 abstract class ImportJob {
 
+    /** The retry budget ended with nothing pending at the CRM. */
+    static final String RETRY_BUDGET_EXHAUSTED = "retry_budget_exhausted";
+    /** The budget ended while the outcome of a money-moving call was still unknown: a replay settles it first. */
+    static final String OUTCOME_UNSETTLED = "outcome_unsettled";
+
     protected final FlowContext ctx;
     protected final Work work;
     protected final RetryBudget budget;

@@ -1,4 +1,4 @@
-package io.checkoutrelay.intake.lander;
+package io.checkoutrelay.localstack.browser;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -26,23 +26,26 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Debian's headless Chromium driven over the DevTools protocol (a WebSocket): navigate, evaluate
- * JavaScript in the page (clicks, reads). Stopped by its own process handle.
+ * JavaScript in the page (clicks, reads), take a screenshot. Stopped by its own process handle. Used by
+ * the browser tests of the lander script, the demo and the operator console.
  */
-final class HeadlessChromium implements AutoCloseable {
+public final class HeadlessChromium implements AutoCloseable {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final Process process;
     private final WebSocket socket;
+    private final Replies replies;
     private final AtomicInteger ids = new AtomicInteger();
-    private final Map<Integer, CompletableFuture<JsonNode>> pending = new ConcurrentHashMap<>();
 
-    private HeadlessChromium(Process process, WebSocket socket) {
+    private HeadlessChromium(Process process, WebSocket socket, Replies replies) {
         this.process = process;
         this.socket = socket;
+        this.replies = replies;
     }
 
-    static HeadlessChromium start(Path profileDir) {
+    /** Starts it with a fresh profile in {@code profileDir}; skipped (not failed) outside CI when chromium is missing. */
+    public static HeadlessChromium start(Path profileDir) {
         Path binary = Path.of("/usr/bin/chromium");
         String hint = "the headless-browser test needs Debian's chromium package (apt-get install chromium; .ci/run does)";
         if ("1".equals(System.getenv("RELAY_CI"))) {
@@ -55,7 +58,8 @@ final class HeadlessChromium implements AutoCloseable {
         }
         try {
             Process process = new ProcessBuilder(binary.toString(), "--headless=new", "--no-sandbox", "--disable-gpu",
-                    "--disable-dev-shm-usage", "--no-first-run", "--remote-debugging-port=0",
+                    "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update",
+                    "--disable-sync", "--no-first-run", "--window-size=1280,1000", "--remote-debugging-port=0",
                     "--user-data-dir=" + profileDir, "about:blank").redirectErrorStream(true).start();
             String devtools = devtoolsUrl(process);
             String port = URI.create(devtools).getPort() + "";
@@ -64,31 +68,34 @@ final class HeadlessChromium implements AutoCloseable {
                     URI.create("http://127.0.0.1:" + port + "/json/list")).build(), HttpResponse.BodyHandlers.ofString()).body());
             String pageUrl = targets.valueStream().filter(t -> "page".equals(t.path("type").asString()))
                     .findFirst().orElseThrow().path("webSocketDebuggerUrl").asString();
-            HeadlessChromium[] self = new HeadlessChromium[1];
-            WebSocket socket = http.newWebSocketBuilder().buildAsync(URI.create(pageUrl), new WebSocket.Listener() {
-                private final StringBuilder text = new StringBuilder();
-
-                @Override
-                public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
-                    text.append(data);
-                    if (last) {
-                        JsonNode message = JSON.readTree(text.toString());
-                        text.setLength(0);
-                        if (message.has("id") && self[0] != null) {
-                            CompletableFuture<JsonNode> future = self[0].pending.remove(message.path("id").asInt());
-                            if (future != null) {
-                                future.complete(message);
-                            }
-                        }
-                    }
-                    ws.request(1);
-                    return null;
-                }
-            }).get(30, TimeUnit.SECONDS);
-            self[0] = new HeadlessChromium(process, socket);
-            return self[0];
+            Replies replies = new Replies();
+            WebSocket socket = http.newWebSocketBuilder().buildAsync(URI.create(pageUrl), replies).get(30, TimeUnit.SECONDS);
+            return new HeadlessChromium(process, socket, replies);
         } catch (Exception e) {
             throw new IllegalStateException("chromium did not start", e);
+        }
+    }
+
+    /** The DevTools answers, matched to the calls waiting for them by id. */
+    private static final class Replies implements WebSocket.Listener {
+        private final Map<Integer, CompletableFuture<JsonNode>> pending = new ConcurrentHashMap<>();
+        private final StringBuilder text = new StringBuilder();
+
+        @Override
+        public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
+            text.append(data);
+            if (last) {
+                JsonNode message = JSON.readTree(text.toString());
+                text.setLength(0);
+                if (message.has("id")) {
+                    CompletableFuture<JsonNode> future = pending.remove(message.path("id").asInt());
+                    if (future != null) {
+                        future.complete(message);
+                    }
+                }
+            }
+            ws.request(1);
+            return null;
         }
     }
 
@@ -108,10 +115,10 @@ final class HeadlessChromium implements AutoCloseable {
         throw new IllegalStateException("chromium printed no DevTools address");
     }
 
-    JsonNode call(String method, ObjectNode params) {
+    public JsonNode call(String method, ObjectNode params) {
         int id = ids.incrementAndGet();
         CompletableFuture<JsonNode> answer = new CompletableFuture<>();
-        pending.put(id, answer);
+        replies.pending.put(id, answer);
         ObjectNode message = JSON.createObjectNode().put("id", id).put("method", method);
         message.set("params", params);
         socket.sendText(message.toString(), true).join();
@@ -122,19 +129,19 @@ final class HeadlessChromium implements AutoCloseable {
         }
     }
 
-    void navigate(String url) {
+    public void navigate(String url) {
         call("Page.navigate", JSON.createObjectNode().put("url", url));
     }
 
     /** Evaluates a JavaScript expression in the page; its value as a string ("" for null/undefined). */
-    String eval(String expression) {
+    public String eval(String expression) {
         JsonNode answer = call("Runtime.evaluate", JSON.createObjectNode().put("expression", expression)
                 .put("returnByValue", true).put("awaitPromise", true));
         JsonNode value = answer.path("result").path("result").path("value");
         return value.isMissingNode() || value.isNull() ? "" : value.asString();
     }
 
-    static void await(String what, Duration max, BooleanSupplier condition) {
+    public static void await(String what, Duration max, BooleanSupplier condition) {
         long deadline = System.nanoTime() + max.toNanos();
         while (System.nanoTime() < deadline) {
             if (condition.getAsBoolean()) {
@@ -165,9 +172,25 @@ final class HeadlessChromium implements AutoCloseable {
         }
     }
 
-    static Path tempProfile() {
+    /** Saves what the page shows now as a PNG. */
+    public void screenshot(Path file) {
+        JsonNode answer = call("Page.captureScreenshot", JSON.createObjectNode().put("format", "png")
+                .put("captureBeyondViewport", true));
+        String data = answer.path("result").path("data").asString();
+        if (data == null || data.isEmpty()) {
+            throw new IllegalStateException("no screenshot: " + answer);
+        }
         try {
-            return Files.createTempDirectory("intake-chromium-");
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            Files.write(file, java.util.Base64.getDecoder().decode(data));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static Path tempProfile() {
+        try {
+            return Files.createTempDirectory("relay-chromium-");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
