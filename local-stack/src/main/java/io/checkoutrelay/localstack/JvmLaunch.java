@@ -17,7 +17,7 @@ import java.util.Objects;
 public record JvmLaunch(String name, List<String> jvmFlags, List<String> launch, String healthPath,
                         Duration readyTimeout) {
 
-    /** As local-stack and the system tests run the services (the Docker image has its own, in docker/Dockerfile). */
+    /** As local-stack and the system tests run the services (the images have their own: image.java-tool-options in the root pom). */
     public static final List<String> DEFAULT_JVM_FLAGS = List.of("-Xms64m", "-Xmx384m", "-XX:+UseG1GC");
     public static final Duration DEFAULT_READY_TIMEOUT = Duration.ofSeconds(120);
 
