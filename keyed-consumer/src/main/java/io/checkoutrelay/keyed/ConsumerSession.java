@@ -42,7 +42,7 @@ final class ConsumerSession implements ConsumerRebalanceListener, AutoCloseable 
 
     private final KeyedConsumer loop;
     private final Consumer<String, byte[]> consumer;
-    private final Producer<String, Object> producer;
+    private Producer<String, Object> producer;
     private final KeySequencer sequencer;
     private final Map<TopicPartition, PartitionOffsets> offsets = new ConcurrentHashMap<>();
     private final Map<TopicPartition, Long> lastCommitted = new HashMap<>();
@@ -211,7 +211,7 @@ final class ConsumerSession implements ConsumerRebalanceListener, AutoCloseable 
                 producer.sendOffsetsToTransaction(positions, currentGeneration());
             }
             producer.commitTransaction();
-        } catch (KafkaException e) {
+        } catch (RuntimeException e) { // a broker's refusal, a fenced generation, a serializer failing
             loop.outbox().failed(writes, e);
             abort(e);
             return;
@@ -238,15 +238,26 @@ final class ConsumerSession implements ConsumerRebalanceListener, AutoCloseable 
         return group;
     }
 
-    /** An aborted transaction loses nothing: its writes fail and are made again; a producer that cannot abort is replaced. */
-    private void abort(KafkaException cause) {
+    /**
+     * An aborted transaction loses nothing: its writes fail and their work makes them again. The producer
+     * is replaced (same transactional id: the new one aborts whatever the old one left open), because after
+     * a failed commit the old one may stay in an error state; a producer that cannot be made ends the session.
+     */
+    private void abort(RuntimeException cause) {
         log.warn("transaction aborted ({}: {}); its writes are made again", cause.getClass().getSimpleName(),
                 cause.getMessage());
         try {
             producer.abortTransaction();
-        } catch (KafkaException fatal) {
-            throw new KafkaException("the outbox producer cannot go on after " + cause.getClass().getSimpleName(), fatal);
+        } catch (RuntimeException ignored) {
+            // the producer is replaced below either way
         }
+        try {
+            producer.close(Duration.ofSeconds(5));
+        } catch (RuntimeException ignored) {
+            // closing a failed producer may fail too
+        }
+        loop.producerFactory().reset();
+        producer = loop.producerFactory().createProducer();
     }
 
     @Override
@@ -293,7 +304,7 @@ final class ConsumerSession implements ConsumerRebalanceListener, AutoCloseable 
         long deadline = System.nanoTime() + loop.input().revokeWait().toNanos();
         while (System.nanoTime() < deadline && ours.stream().anyMatch(p -> !offsets.get(p).idle())) {
             commit();
-            loop.pause(loop.engine().groupCommit().plusMillis(5));
+            sleep(loop.engine().groupCommit().plusMillis(5));
         }
         commit();
         long unfinished = ours.stream().filter(p -> !offsets.get(p).idle()).count();
@@ -332,7 +343,7 @@ final class ConsumerSession implements ConsumerRebalanceListener, AutoCloseable 
         long deadline = System.nanoTime() + loop.input().revokeWait().toNanos();
         do {
             loop.outbox().failPending(new KafkaException("the consumer loop of " + loop.input().topic() + " restarted"));
-            loop.pause(Duration.ofMillis(50));
+            sleep(Duration.ofMillis(50));
         } while (loop.inFlight() > 0 && System.nanoTime() < deadline);
         if (!remaining.isEmpty()) {
             forget(remaining);
@@ -350,6 +361,15 @@ final class ConsumerSession implements ConsumerRebalanceListener, AutoCloseable 
             consumer.close(Duration.ofSeconds(5));
         } catch (RuntimeException e) {
             log.debug("consumer close: {}", e.toString());
+        }
+    }
+
+    /** A wait inside a revoke or a close: also while the loop is stopping. */
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.Executors;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
 /**
@@ -23,8 +23,13 @@ public final class Outbox {
     private final ConcurrentLinkedQueue<Write> queue = new ConcurrentLinkedQueue<>();
     private final Executor completions;
 
+    /** Committed writes complete on two threads of the outbox's own (the common pool has one thread on two cores). */
     public Outbox() {
-        this(ForkJoinPool.commonPool());
+        this(Executors.newFixedThreadPool(2, runnable -> {
+            Thread thread = new Thread(runnable, "outbox-completions");
+            thread.setDaemon(true);
+            return thread;
+        }));
     }
 
     /** @param completions where the futures of committed writes complete (never the loop thread) */

@@ -1,5 +1,7 @@
 package io.checkoutrelay.importer.flow;
 
+import io.checkoutrelay.keyed.PartitionLease;
+
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 
