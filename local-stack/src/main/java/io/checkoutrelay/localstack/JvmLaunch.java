@@ -43,6 +43,16 @@ public record JvmLaunch(String name, List<String> jvmFlags, List<String> launch,
                 readyTimeout);
     }
 
+    /**
+     * A service of the pipeline, started once its {@code liveness} group answers 200. Its readiness follows
+     * when it consumes: a service started before the topics it reads exist waits for them, not ready, so
+     * the services can start in any order.
+     */
+    public static JvmLaunch service(String name, Path jar, List<String> jvmFlags, Duration readyTimeout) {
+        return new JvmLaunch(name, jvmFlags, List.of("-jar", jar.toAbsolutePath().toString()),
+                "/actuator/health/liveness", readyTimeout);
+    }
+
     /** A main class from a classpath, e.g. an application that lives in a test or bench module. */
     public static JvmLaunch mainClass(String name, List<String> jvmFlags, String classpath, String mainClass,
                                       String healthPath) {

@@ -1,4 +1,4 @@
-package io.checkoutrelay.importer.consumer;
+package io.checkoutrelay.keyed;
 
 import java.time.Duration;
 import java.util.Map;
@@ -7,24 +7,27 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 
-import io.checkoutrelay.importer.flow.PartitionLease;
-import io.checkoutrelay.observability.trace.CheckoutTracing;
-
-/** The partitions this instance owns, and timed waits that end early when a partition is given away. */
-final class Ownership implements PartitionLease {
+/**
+ * The partitions this instance owns (the lease work asks), and timed waits that end early when a
+ * partition is given away. Owned from assignment until the revoke starts: from then on no new side
+ * effect starts, while work already past its side effect may still record its outcome.
+ */
+public final class PartitionOwnership implements PartitionLease {
 
     private final ScheduledExecutorService timer;
-    private final CheckoutTracing tracing;
+    private final UnaryOperator<Runnable> context;
     private final Map<Integer, Set<CompletableFuture<Void>>> owned = new ConcurrentHashMap<>();
 
-    Ownership(ScheduledExecutorService timer, CheckoutTracing tracing) {
+    /** @param context wraps each timed continuation, e.g. to carry the caller's trace and log context */
+    public PartitionOwnership(ScheduledExecutorService timer, UnaryOperator<Runnable> context) {
         this.timer = timer;
-        this.tracing = tracing;
+        this.context = context;
     }
 
     void own(int partition) {
-        owned.put(partition, ConcurrentHashMap.newKeySet());
+        owned.putIfAbsent(partition, ConcurrentHashMap.newKeySet());
     }
 
     /** Gives the partition away: every wait on it fails at once with {@link Abandoned}. */
@@ -33,6 +36,15 @@ final class Ownership implements PartitionLease {
         if (waits != null) {
             waits.forEach(wait -> wait.completeExceptionally(new Abandoned(partition)));
         }
+    }
+
+    void releaseAll() {
+        Set.copyOf(owned.keySet()).forEach(this::release);
+    }
+
+    /** The partitions owned now. */
+    public Set<Integer> owned() {
+        return Set.copyOf(owned.keySet());
     }
 
     @Override
@@ -50,7 +62,7 @@ final class Ownership implements PartitionLease {
         }
         CompletableFuture<Void> wait = new CompletableFuture<>();
         waits.add(wait);
-        timer.schedule(tracing.bind(() -> {
+        timer.schedule(context.apply(() -> {
             waits.remove(wait);
             if (owned.containsKey(partition)) {
                 wait.complete(null);

@@ -1,4 +1,4 @@
-package io.checkoutrelay.enricher.flow;
+package io.checkoutrelay.keyed;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 class KeySequencerTest {
 
-    private final KeySequencer sequencer = new KeySequencer();
+    private final KeySequencer sequencer = new KeySequencer(Runnable::run);
 
     @Test
     void tasksOfOneKeyRunOneAfterAnotherInSubmissionOrder() {

@@ -1,11 +1,12 @@
-package io.checkoutrelay.importer.flow;
+package io.checkoutrelay.keyed;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Whether this instance still owns a partition. Work of a partition given away stops at the next
- * step (before any CRM call or ledger write): the new owner restores the ledger and carries on.
+ * Whether this instance still owns a partition of the input topic. Work asks before every side effect
+ * (an external call, a write): work of a partition given away stops at its next step and the new owner
+ * carries on from what was committed.
  */
 public interface PartitionLease {
 
