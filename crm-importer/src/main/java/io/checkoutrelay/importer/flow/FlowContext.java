@@ -1,5 +1,7 @@
 package io.checkoutrelay.importer.flow;
 
+import io.checkoutrelay.keyed.PartitionLease;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;

@@ -70,12 +70,12 @@ final class OrderJob extends ImportJob {
      */
     private CompletableFuture<Void> restateSettled(LedgerEntry settled) {
         if (settled.state() == LedgerState.IMPORTED) {
-            return ctx.outputs().status(ResultRecords.status(work, CheckoutStatus.IMPORTED, settled.orderId(), null));
+            return ctx.outputs().status(work, ResultRecords.status(work, CheckoutStatus.IMPORTED, settled.orderId(), null));
         }
         if (settled.state() == LedgerState.DECLINED && settled.attempt() == work.attempt()
                 && settled.declineClass() != null) {
             Decline decline = ResultRecords.decline(DeclineClass.valueOf(settled.declineClass()), settled.reason());
-            return ctx.outputs().status(ResultRecords.status(work, CheckoutStatus.DECLINED, null, decline));
+            return ctx.outputs().status(work, ResultRecords.status(work, CheckoutStatus.DECLINED, null, decline));
         }
         return CompletableFuture.completedFuture(null);
     }
@@ -170,9 +170,12 @@ final class OrderJob extends ImportJob {
         String orderId = order.orderId() != null ? order.orderId() : entry.orderId();
         var record = ResultRecords.imported(work, order, orderId,
                 order.items().stream().map(ResultRecords::item).toList(), settledByQuery);
-        return ctx.outputs().imported(record, ResultRecords.status(work, CheckoutStatus.IMPORTED, orderId, null))
-                .thenCompose(v -> recordOutcome(entry.imported(orderId, order.customerId(), order.productIds())))
+        LedgerEntry settled = entry.imported(orderId, order.customerId(), order.productIds());
+        // the event, its status and the ledger's final state: one transaction with the input offset
+        return ctx.outputs().imported(work, record, ResultRecords.status(work, CheckoutStatus.IMPORTED, orderId, null),
+                        settled)
                 .thenRun(() -> {
+                    entry = settled;
                     ctx.metrics().imported(KIND, settledByQuery);
                     log.info("checkout {} imported as CRM order {}{}", work.checkoutId(), orderId,
                             settledByQuery ? " (settled by Order Query)" : "");
@@ -187,10 +190,10 @@ final class OrderJob extends ImportJob {
         LedgerEntry declined = entry == null || entry.orderId() == null
                 ? LedgerEntry.declinedWithoutOrder(work.checkoutId(), work.attempt(), declineClass.name(), reason)
                 : entry.declined(declineClass.name(), reason, unsettled);
-        return ctx.outputs().declined(ResultRecords.declined(work, decline, raw, fieldErrors, orderId),
-                        ResultRecords.status(work, CheckoutStatus.DECLINED, null, decline))
-                .thenCompose(v -> recordOutcome(declined))
+        return ctx.outputs().declined(work, ResultRecords.declined(work, decline, raw, fieldErrors, orderId),
+                        ResultRecords.status(work, CheckoutStatus.DECLINED, null, decline), declined)
                 .thenRun(() -> {
+                    entry = declined;
                     ctx.metrics().declined(KIND, declineClass.name(), reason);
                     log.info("checkout {} attempt {} declined: {} {}", work.checkoutId(), work.attempt(),
                             declineClass, reason);

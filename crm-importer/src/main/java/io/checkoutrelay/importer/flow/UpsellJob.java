@@ -84,11 +84,11 @@ final class UpsellJob extends ImportJob {
     /** The settled status again (never a second result event): the upsell's last status stays the settled one. */
     private CompletableFuture<Void> restateSettled(UpsellEntry known) {
         if (known.state() == LedgerState.IMPORTED) {
-            return ctx.outputs().status(ResultRecords.status(work, CheckoutStatus.IMPORTED, entry.orderId(), null));
+            return ctx.outputs().status(work, ResultRecords.status(work, CheckoutStatus.IMPORTED, entry.orderId(), null));
         }
         if (known.state() == LedgerState.DECLINED && known.attempt() == work.attempt() && known.declineClass() != null) {
             Decline decline = ResultRecords.decline(DeclineClass.valueOf(known.declineClass()), known.reason());
-            return ctx.outputs().status(ResultRecords.status(work, CheckoutStatus.DECLINED, null, decline));
+            return ctx.outputs().status(work, ResultRecords.status(work, CheckoutStatus.DECLINED, null, decline));
         }
         return CompletableFuture.completedFuture(null);
     }
@@ -187,11 +187,13 @@ final class UpsellJob extends ImportJob {
                         .setQuantity(upsell.getQuantity()).setPrice(upsell.getPrice()).build()));
         var record = ResultRecords.imported(work, order, entry.orderId(), items, settledByQuery);
         UpsellEntry done = known().imported();
-        return ctx.outputs().imported(record,
-                        ResultRecords.status(work, CheckoutStatus.IMPORTED, entry.orderId(), null))
-                .thenCompose(v -> recordOutcome(entry.withUpsell(upsell.getUpsellId(), done,
-                        order.items().isEmpty() ? null : order.productIds())))
+        LedgerEntry settled = entry.withUpsell(upsell.getUpsellId(), done,
+                order.items().isEmpty() ? null : order.productIds());
+        // the event, its status and the ledger's final state: one transaction with the input offset
+        return ctx.outputs().imported(work, record,
+                        ResultRecords.status(work, CheckoutStatus.IMPORTED, entry.orderId(), null), settled)
                 .thenRun(() -> {
+                    entry = settled;
                     ctx.metrics().imported(KIND, settledByQuery);
                     log.info("checkout {} upsell {} imported into CRM order {}{}", work.checkoutId(),
                             upsell.getUpsellId(), entry.orderId(), settledByQuery ? " (settled by Order Query)" : "");
@@ -204,16 +206,16 @@ final class UpsellJob extends ImportJob {
         String orderId = entry == null ? null : entry.orderId();
         String raw = lastAnswer == null ? null : lastAnswer.rawMessage();
         Map<String, String> fieldErrors = lastAnswer == null ? Map.of() : lastAnswer.fieldErrors();
-        CompletableFuture<Void> published = ctx.outputs().declined(
-                ResultRecords.declined(work, decline, raw, fieldErrors, orderId),
-                ResultRecords.status(work, CheckoutStatus.DECLINED, null, decline));
         UpsellEntry known = entry == null ? null : known();
-        CompletableFuture<Void> recorded = !record || entry == null ? published
-                : published.thenCompose(v -> recordOutcome(entry.withUpsell(upsell.getUpsellId(),
-                        UpsellEntry.declined(upsell.getProductId(), work.attempt(),
-                                known == null ? null : known.quantityBefore(), declineClass.name(), reason, unsettled),
-                        null)));
-        return recorded.thenRun(() -> {
+        LedgerEntry settled = !record || entry == null ? null : entry.withUpsell(upsell.getUpsellId(),
+                UpsellEntry.declined(upsell.getProductId(), work.attempt(),
+                        known == null ? null : known.quantityBefore(), declineClass.name(), reason, unsettled),
+                null);
+        return ctx.outputs().declined(work, ResultRecords.declined(work, decline, raw, fieldErrors, orderId),
+                ResultRecords.status(work, CheckoutStatus.DECLINED, null, decline), settled).thenRun(() -> {
+            if (settled != null) {
+                entry = settled;
+            }
             ctx.metrics().declined(KIND, declineClass.name(), reason);
             log.info("checkout {} upsell {} declined: {} {}", work.checkoutId(), upsell.getUpsellId(),
                     declineClass, reason);

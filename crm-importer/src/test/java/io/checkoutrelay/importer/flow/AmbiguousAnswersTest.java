@@ -293,7 +293,7 @@ class AmbiguousAnswersTest {
         kafka.send(INPUT, checkout.checkoutId(), upsellRecord);
 
         OrderImported upsell = awaitUpsellImported(checkout);
-        assertThat(upsell.getUpsellId()).isEqualTo(CheckoutIds.upsellId(upsellReference));
+        assertThat(upsell.getUpsellId()).isEqualTo(CheckoutIds.upsellIdForReference(checkout.checkoutId(), upsellReference, 205));
         assertThat(quantityOf(sandbox.order(upsell.getCrmOrderId()), 205)).isEqualTo(1);
     }
 

@@ -128,7 +128,7 @@ class CrmImportFlowTest {
                         org.assertj.core.groups.Tuple.tuple(102L, 1, new BigDecimal("5.00")));
         assertThat(order.getTotalAmount()).isEqualByComparingTo("44.90");
         assertThat(upsell.getCrmOrderId()).isEqualTo(orderId);
-        assertThat(upsell.getUpsellId()).isEqualTo(CheckoutIds.upsellId(upsellReference));
+        assertThat(upsell.getUpsellId()).isEqualTo(CheckoutIds.upsellIdForReference(checkout.checkoutId(), upsellReference, 205));
         assertThat(upsell.getAmazonOrderReferenceId()).isEqualTo(upsellReference);
         assertThat(upsell.getItems()).extracting(ImportedItem::getProductId, ImportedItem::getQuantity, ImportedItem::getPrice)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(205L, 1, new BigDecimal("9.95")));
@@ -140,7 +140,7 @@ class CrmImportFlowTest {
         assertThat(crmOrder.path("upsaleCalls").asInt()).isEqualTo(1);
         eventually(() -> assertThat(statusesOf(checkout.checkoutId()))
                 .containsSubsequence(CheckoutStatus.IMPORTING, CheckoutStatus.IMPORTED));
-        String upsellKey = Topics.upsellStatusKey(checkout.checkoutId(), CheckoutIds.upsellId(upsellReference));
+        String upsellKey = Topics.upsellStatusKey(checkout.checkoutId(), CheckoutIds.upsellIdForReference(checkout.checkoutId(), upsellReference, 205));
         org.awaitility.Awaitility.await().atMost(WAIT).untilAsserted(() -> assertThat(
                 statuses.matching(r -> upsellKey.equals(r.key())))
                 .extracting(r -> ((CheckoutStatusChanged) r.value()).getStatus())
@@ -378,7 +378,7 @@ class CrmImportFlowTest {
 
         List<OrderDeclined> declines = awaitDeclined(checkout, 2);
         OrderDeclined upsell = declines.stream().filter(d -> d.getKind() == CheckoutKind.UPSELL).findFirst().orElseThrow();
-        assertThat(upsell.getUpsellId()).isEqualTo(CheckoutIds.upsellId(upsellReference));
+        assertThat(upsell.getUpsellId()).isEqualTo(CheckoutIds.upsellIdForReference(checkout.checkoutId(), upsellReference, 205));
         assertThat(upsell.getDecline().getReason()).isEqualTo("order_declined");
         assertThat(upsell.getDecline().getDeclineClass()).isEqualTo(DeclineClass.TERMINAL);
         assertThat(sandbox.calls("upsale/import", "amazonOrderId", upsellReference)).isEmpty();

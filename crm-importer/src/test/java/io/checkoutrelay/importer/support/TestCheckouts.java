@@ -73,7 +73,7 @@ public final class TestCheckouts {
     public AmazonCheckoutEnriched upsell(Checkout checkout, String upsellReference, long productId, String price,
             int attempt) {
         String upsellToken = upsellToken(checkout);
-        UpsellRequest upsell = UpsellRequest.newBuilder().setUpsellId(CheckoutIds.upsellId(upsellReference))
+        UpsellRequest upsell = UpsellRequest.newBuilder().setUpsellId(CheckoutIds.upsellIdForReference(checkout.checkoutId(), upsellReference, productId))
                 .setProductId(productId).setQuantity(1)
                 .setPrice(price == null ? null : new BigDecimal(price).setScale(2)).build();
         AmazonCheckoutCaptured captured = AmazonCheckoutCaptured.newBuilder().setCheckoutId(checkout.checkoutId())

@@ -61,6 +61,17 @@ public final class WholeSystem implements AutoCloseable {
         return new WholeSystem(options, supporting, services, Duration.ofNanos(System.nanoTime() - begin));
     }
 
+    /**
+     * The broker, the registry and the sandbox, no service: the caller starts the services with
+     * {@link #startService} in the order it wants (they wait for the topics they read).
+     */
+    public static WholeSystem startSupporting(SystemOptions options) {
+        long begin = System.nanoTime();
+        SupportingProcesses supporting = SupportingProcesses.start(options);
+        ServiceProcesses services = new ServiceProcesses(options, serviceEnvironment(options, supporting));
+        return new WholeSystem(options, supporting, services, Duration.ofNanos(System.nanoTime() - begin));
+    }
+
     private static void startAtFirst(SystemOptions options, ServiceProcesses services, String service) {
         if (options.skipUnbuilt() && !BuiltJars.isBuilt(options.repositoryRoot(), service)) {
             System.out.println(service + " not built or not there yet: skipped");

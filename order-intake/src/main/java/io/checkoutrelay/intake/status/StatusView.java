@@ -24,17 +24,18 @@ public final class StatusView {
     public synchronized Optional<CheckoutState> apply(CheckoutStatusChanged change) {
         String id = change.getCheckoutId();
         CheckoutState current = checkouts.getOrDefault(id, new CheckoutState(id, null, Map.of()));
-        Optional<CheckoutState> next = after(current, change);
-        next.ifPresent(state -> checkouts.put(id, state));
-        return next;
-    }
-
-    /** The checkout's state once {@code change} is applied, or empty when it does not supersede what is known. */
-    private static Optional<CheckoutState> after(CheckoutState current, CheckoutStatusChanged change) {
         StatusEntry next = StatusEntry.of(change);
         if (change.getKind() == CheckoutKind.ORDER) {
-            return current.order() != null && !current.order().supersededBy(next) ? Optional.empty()
-                    : Optional.of(new CheckoutState(current.checkoutId(), next, current.upsells()));
+            StatusEntry order = current.order();
+            if (order != null && !order.supersededBy(next)) {
+                // the intake's ACCEPTED may arrive after a later stage's status: keep only its campaign
+                StatusEntry kept = order.keeping(next);
+                if (!kept.equals(order)) {
+                    checkouts.put(id, new CheckoutState(id, kept, current.upsells()));
+                }
+                return Optional.empty();
+            }
+            return stored(new CheckoutState(id, next.keeping(order), current.upsells()));
         }
         String upsellId = change.getUpsellId();
         StatusEntry previous = upsellId == null ? null : current.upsells().get(upsellId);
@@ -42,11 +43,13 @@ public final class StatusView {
             return Optional.empty();
         }
         Map<String, StatusEntry> upsells = new LinkedHashMap<>(current.upsells());
-        upsells.put(upsellId, previous != null && next.productId() == null
-                ? new StatusEntry(next.attempt(), next.status(), next.crmOrderId(), next.decline(),
-                        previous.productId(), next.changedAt())
-                : next);
-        return Optional.of(new CheckoutState(current.checkoutId(), current.order(), Collections.unmodifiableMap(upsells)));
+        upsells.put(upsellId, next.keeping(previous));
+        return stored(new CheckoutState(id, current.order(), Collections.unmodifiableMap(upsells)));
+    }
+
+    private Optional<CheckoutState> stored(CheckoutState state) {
+        checkouts.put(state.checkoutId(), state);
+        return Optional.of(state);
     }
 
     public int size() {

@@ -24,7 +24,7 @@ class SubmissionTest {
     void aResubmissionWhileInProgressOrImportedIsADuplicate() {
         for (CheckoutStatus status : new CheckoutStatus[] {CheckoutStatus.ACCEPTED, CheckoutStatus.ENRICHED,
                 CheckoutStatus.IMPORTING, CheckoutStatus.RETRYING, CheckoutStatus.IMPORTED}) {
-            StatusEntry known = new StatusEntry(2, status, null, null, null, NOW.minusSeconds(5));
+            StatusEntry known = new StatusEntry(2, status, null, null, null, null, NOW.minusSeconds(5));
             assertThat(Submission.given(known, NOW)).as(status.name()).isEqualTo(new Submission(false, 2));
         }
     }
@@ -61,6 +61,6 @@ class SubmissionTest {
 
     private static StatusEntry declined(DeclineClass declineClass, Duration ago) {
         Decline decline = Decline.newBuilder().setDeclineClass(declineClass).setReason("r").setMessage("m").build();
-        return new StatusEntry(1, CheckoutStatus.DECLINED, null, decline, null, NOW.minus(ago));
+        return new StatusEntry(1, CheckoutStatus.DECLINED, null, decline, null, null, NOW.minus(ago));
     }
 }
