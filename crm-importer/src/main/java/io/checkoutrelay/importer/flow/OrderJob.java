@@ -80,19 +80,9 @@ final class OrderJob extends ImportJob {
         return CompletableFuture.completedFuture(null);
     }
 
-    /** IMPORTED never again; DECLINED only for a new attempt after CUSTOMER_ACTION, or a replay of UNAVAILABLE. */
+    /** See {@link LedgerStanding#admits}: IMPORTED never again; DECLINED only where trying again can work. */
     private boolean mayProceed(LedgerEntry existing) {
-        if (existing.state() == LedgerState.IMPORTED) {
-            return false;
-        }
-        if (existing.state() == LedgerState.DECLINED) {
-            boolean newAttempt = work.attempt() > existing.attempt()
-                    && DeclineClass.CUSTOMER_ACTION.name().equals(existing.declineClass());
-            boolean replay = DeclineClass.UNAVAILABLE.name().equals(existing.declineClass())
-                    && work.attempt() >= existing.attempt();
-            return newAttempt || replay;
-        }
-        return work.attempt() >= existing.attempt();
+        return new LedgerStanding(existing.state(), existing.attempt(), existing.declineClass()).admits(work.attempt());
     }
 
     private CompletableFuture<Void> importLead() {

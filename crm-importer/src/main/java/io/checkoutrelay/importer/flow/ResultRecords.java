@@ -97,9 +97,11 @@ public final class ResultRecords {
     }
 
     /**
-     * The sentence for the buyer's page: what they can do about it, and nothing that does not work. Only
-     * CUSTOMER_ACTION invites trying again (a resubmission after it is a new attempt); resubmitting after
-     * any other decline returns the same decline, so those sentences never ask for it.
+     * The sentence for the buyer's page: what they can do about it, and nothing that does not work. It says
+     * "try again" exactly where the intake makes a resubmission the next attempt (order-intake
+     * {@code Submission.given}, {@link LedgerStanding#admits}): after CUSTOMER_ACTION, CONSENT, and
+     * UNAVAILABLE (within the token's life: "in a few minutes"). TERMINAL and INVALID_REQUEST would decline
+     * again, and an upsell whose order is not placed waits for its order: those never ask for it.
      */
     static String messageFor(DeclineClass declineClass, String reason) {
         if (ORDER_NOT_PLACED.contains(reason)) {
@@ -109,10 +111,10 @@ public final class ResultRecords {
             case CUSTOMER_ACTION -> "Please choose another payment method in your Amazon wallet and try again.";
             case TERMINAL -> "Amazon Pay could not be used for this order. Please choose another way to pay.";
             case CONSENT -> "Your Amazon sign-in expired before the order was placed, and nothing was charged. "
-                    + "Please sign in with Amazon again to start a new checkout.";
+                    + "Please sign in with Amazon again and try again.";
             case INVALID_REQUEST -> "This order could not be placed. Please contact the merchant.";
             case UNAVAILABLE -> "We could not complete your order yet because the payment service is not "
-                    + "responding. You will not be charged twice; the merchant will complete your order or contact you.";
+                    + "responding. You will not be charged twice. Please try again in a few minutes.";
         };
     }
 

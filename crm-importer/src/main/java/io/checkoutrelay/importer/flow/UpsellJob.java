@@ -76,19 +76,9 @@ final class UpsellJob extends ImportJob {
                 : submit());
     }
 
-    /** IMPORTED never again; DECLINED only for a replay of UNAVAILABLE, or a new attempt after CUSTOMER_ACTION. */
+    /** See {@link LedgerStanding#admits}: IMPORTED never again; DECLINED only where trying again can work. */
     private boolean mayProceed(UpsellEntry known) {
-        if (known.state() == LedgerState.IMPORTED) {
-            return false;
-        }
-        if (known.state() == LedgerState.DECLINED) {
-            boolean replay = DeclineClass.UNAVAILABLE.name().equals(known.declineClass())
-                    && work.attempt() >= known.attempt();
-            boolean newAttempt = DeclineClass.CUSTOMER_ACTION.name().equals(known.declineClass())
-                    && work.attempt() > known.attempt();
-            return replay || newAttempt;
-        }
-        return work.attempt() >= known.attempt();
+        return new LedgerStanding(known.state(), known.attempt(), known.declineClass()).admits(work.attempt());
     }
 
     /** The settled status again (never a second result event): the upsell's last status stays the settled one. */

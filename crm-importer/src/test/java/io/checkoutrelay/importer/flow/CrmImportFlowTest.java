@@ -262,6 +262,63 @@ class CrmImportFlowTest {
     }
 
     @Test
+    void afterAConsentDeclineTheBuyersNextAttemptWithANewTokenIsImportedIntoTheSameLeadOrderWithItsUpsell() {
+        Checkout checkout = newCheckout();
+        String upsellReference = "S01-UP-" + UUID.randomUUID();
+        // the token dies inside the 30 s safety margin: the order is declined CONSENT before Import Order
+        kafka.send(INPUT, checkout.checkoutId(), checkouts.order(checkout, 1, List.of(line(101, 1, "19.95")),
+                Instant.now().plusSeconds(10)));
+        kafka.send(INPUT, checkout.checkoutId(), checkouts.upsell(checkout, upsellReference, 205, "9.95"));
+        List<OrderDeclined> declines = awaitDeclined(checkout, 2);
+        assertThat(declines).extracting(d -> d.getDecline().getDeclineClass()).containsOnly(DeclineClass.CONSENT);
+        String leadOrderId = declines.stream().filter(d -> d.getKind() == CheckoutKind.ORDER).findFirst()
+                .orElseThrow().getCrmOrderId();
+        assertThat(sandbox.calls("order/import", "amazonOrderId", checkout.orderReferenceId())).isEmpty();
+
+        // the buyer signed in again: the intake makes the resubmissions attempt 2
+        kafka.send(INPUT, checkout.checkoutId(), checkouts.order(checkout, 2, List.of(line(101, 1, "19.95"))));
+        kafka.send(INPUT, checkout.checkoutId(), checkouts.upsell(checkout, upsellReference, 205, "9.95", 2));
+        List<OrderImported> results = awaitImported(checkout, 2);
+
+        assertThat(results).extracting(OrderImported::getAttempt).containsOnly(2);
+        assertThat(results).extracting(OrderImported::getCrmOrderId).containsOnly(leadOrderId);
+        assertThat(sandbox.calls("leads/import", "sessionId", "s-" + checkout.checkoutId().substring(0, 8)))
+                .hasSize(1);
+        assertThat(sandbox.calls("upsale/import", "orderId", leadOrderId)).hasSize(1);
+        assertOneChargedOrder(checkout, leadOrderId);
+        eventually(() -> assertThat(statusesOf(checkout.checkoutId())).endsWith(CheckoutStatus.IMPORTED));
+    }
+
+    @Test
+    void theNextAttemptAfterAnUnsettledUnavailableDeclineAsksOrderQueryBeforeSendingAgain() {
+        Checkout checkout = newCheckout();
+        sandbox.rule("{\"endpoint\":\"order/import\",\"match\":{\"amazonOrderId\":\"" + checkout.orderReferenceId()
+                + "\"},\"times\":3,\"respond\":{\"status\":503}}");
+        kafka.send(INPUT, checkout.checkoutId(), checkouts.order(checkout, 1, List.of(line(101, 1, "19.95")),
+                Instant.now().plusSeconds(40)));
+        OrderDeclined decline = awaitDeclined(checkout).get(0);
+        assertThat(decline.getDecline().getDeclineClass()).isEqualTo(DeclineClass.UNAVAILABLE);
+        assertThat(decline.getDecline().getReason()).isEqualTo("outcome_unsettled");
+        String leadOrderId = decline.getCrmOrderId();
+
+        // the lander tries again within the token's life: attempt 2
+        kafka.send(INPUT, checkout.checkoutId(), checkouts.order(checkout, 2, List.of(line(101, 1, "19.95"))));
+        OrderImported result = awaitImported(checkout).get(0);
+
+        assertThat(result.getAttempt()).isEqualTo(2);
+        assertThat(result.getCrmOrderId()).isEqualTo(leadOrderId);
+        Instant declinedAt = decline.getDeclinedAt();
+        Instant firstQuery = sandbox.calls("order/query", "orderId", leadOrderId).stream()
+                .map(c -> Instant.parse(c.path("receivedAt").asString())).filter(declinedAt::isBefore)
+                .min(Instant::compareTo).orElseThrow();
+        Instant firstImport = sandbox.calls("order/import", "amazonOrderId", checkout.orderReferenceId()).stream()
+                .map(c -> Instant.parse(c.path("receivedAt").asString())).filter(declinedAt::isBefore)
+                .min(Instant::compareTo).orElseThrow();
+        assertThat(firstQuery).as("Order Query settles the unknown outcome before anything is sent").isBefore(firstImport);
+        assertOneChargedOrder(checkout, leadOrderId);
+    }
+
+    @Test
     void amazonRejectedIsTerminal() {
         Checkout checkout = newCheckout();
         kafka.send(INPUT, checkout.checkoutId(), checkouts.order(checkout, 1, List.of(line(9002, 1, "10.00"))));

@@ -8,16 +8,15 @@ import org.junit.jupiter.params.provider.CsvSource;
 import io.checkoutrelay.schemas.DeclineClass;
 
 /**
- * The buyer's sentence per decline: only CUSTOMER_ACTION (where a resubmission is a new attempt) asks
- * to try again; after any other decline a resubmission returns the same decline, so its sentence must
- * not promise that trying again, or an automatic retry, does anything.
+ * The buyer's sentence per decline says "try again" exactly where a resubmission is the next attempt
+ * (CUSTOMER_ACTION, CONSENT, UNAVAILABLE: order-intake's {@code Submission.given}); after any other decline
+ * a resubmission returns the same decline, so its sentence must not promise that trying again does anything.
  */
 class DeclineMessagesTest {
 
     @ParameterizedTest
-    @CsvSource({"TERMINAL,AmazonRejected", "CONSENT,token_expired", "INVALID_REQUEST,validation_error",
-            "UNAVAILABLE,retry_budget_exhausted", "UNAVAILABLE,outcome_unsettled", "UNAVAILABLE,order_not_imported",
-            "TERMINAL,order_declined", "CUSTOMER_ACTION,order_declined"})
+    @CsvSource({"TERMINAL,AmazonRejected", "INVALID_REQUEST,validation_error", "UNAVAILABLE,order_not_imported",
+            "TERMINAL,order_declined", "CUSTOMER_ACTION,order_declined", "CONSENT,order_declined"})
     void saysNothingAboutTryingAgainWhenThatDoesNothing(DeclineClass declineClass, String reason) {
         String message = ResultRecords.decline(declineClass, reason).getMessage();
 
@@ -30,6 +29,21 @@ class DeclineMessagesTest {
     void asksForAnotherPaymentMethodWhereAResubmissionIsANewAttempt(DeclineClass declineClass, String reason) {
         assertThat(ResultRecords.decline(declineClass, reason).getMessage())
                 .contains("choose another payment method").contains("try again");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"CONSENT,token_expired", "CONSENT,token_rejected"})
+    void asksToSignInAgainWhereANewTokenMakesTheNextAttempt(DeclineClass declineClass, String reason) {
+        assertThat(ResultRecords.decline(declineClass, reason).getMessage())
+                .contains("sign in with Amazon again").contains("try again").contains("nothing was charged");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"UNAVAILABLE,retry_budget_exhausted", "UNAVAILABLE,outcome_unsettled"})
+    void asksToTryAgainSoonWhereAResubmissionWithinTheTokensLifeIsTheNextAttempt(DeclineClass declineClass,
+            String reason) {
+        assertThat(ResultRecords.decline(declineClass, reason).getMessage())
+                .contains("try again in a few minutes").contains("not be charged twice");
     }
 
     @ParameterizedTest

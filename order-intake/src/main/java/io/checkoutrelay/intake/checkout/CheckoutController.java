@@ -13,6 +13,7 @@ import io.checkoutrelay.schemas.AmazonCheckoutCaptured;
 import io.checkoutrelay.schemas.identity.CheckoutIds;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -63,7 +64,7 @@ public class CheckoutController {
                                                         String checkoutId) {
         URI location = URI.create("/v1/checkouts/" + checkoutId);
         CheckoutState known = board.find(checkoutId).filter(CheckoutState::knownOrder).orElse(null);
-        Submission submission = Submission.given(known == null ? null : known.order());
+        Submission submission = Submission.given(known == null ? null : known.order(), Instant.now());
         if (!submission.publish()) {
             outcomes.count("order", "duplicate");
             log.info("checkout {} submitted again while {}: nothing published", checkoutId, known.order().status());

@@ -13,6 +13,7 @@ import io.checkoutrelay.intake.web.Problem;
 import io.checkoutrelay.schemas.AmazonCheckoutCaptured;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -79,7 +80,7 @@ public class UpsellController {
         String checkoutId = checkout.checkoutId();
         String upsellId = post.upsellIdIn(checkoutId);
         Optional<StatusEntry> known = checkout.upsell(upsellId);
-        Submission submission = Submission.given(known.orElse(null));
+        Submission submission = Submission.given(known.orElse(null), Instant.now());
         if (!submission.publish()) {
             outcomes.count("upsell", "duplicate");
             log.info("checkout {} upsell {} submitted again while {}: nothing published", checkoutId, upsellId,

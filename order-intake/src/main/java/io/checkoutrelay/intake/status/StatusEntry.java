@@ -3,7 +3,6 @@ package io.checkoutrelay.intake.status;
 import io.checkoutrelay.schemas.CheckoutStatus;
 import io.checkoutrelay.schemas.CheckoutStatusChanged;
 import io.checkoutrelay.schemas.Decline;
-import io.checkoutrelay.schemas.DeclineClass;
 import java.time.Instant;
 
 /** The latest known status of an order or an upsell, as the status topic told it. */
@@ -32,18 +31,17 @@ public record StatusEntry(int attempt, CheckoutStatus status, String crmOrderId,
         return status == CheckoutStatus.IMPORTED || status == CheckoutStatus.DECLINED;
     }
 
-    /** Declined in a way the buyer can fix in the Wallet widget: a resubmission is a new attempt. */
-    public boolean awaitsCustomerAction() {
-        return status == CheckoutStatus.DECLINED && decline != null
-                && decline.getDeclineClass() == DeclineClass.CUSTOMER_ACTION;
-    }
-
     /**
-     * Whether {@code next} replaces this entry: a higher attempt always does, a lower one never; within
-     * an attempt a settled status is never replaced by an unsettled one, and ACCEPTED never replaces a
-     * later stage (the intake's own record may arrive after the enricher's).
+     * Whether {@code next} replaces this entry. IMPORTED is final: only IMPORTED restated for the same or a
+     * higher attempt replaces it (the importer restates it for every later record of the checkout), never a
+     * decline, an earlier stage or a lower attempt. Otherwise a higher attempt always replaces, a lower one
+     * never; within an attempt a settled status is never replaced by an unsettled one, and ACCEPTED never
+     * replaces a later stage (the intake's own record may arrive after the enricher's).
      */
     boolean supersededBy(StatusEntry next) {
+        if (status == CheckoutStatus.IMPORTED) {
+            return next.status == CheckoutStatus.IMPORTED && next.attempt >= attempt;
+        }
         if (next.attempt != attempt) {
             return next.attempt > attempt;
         }

@@ -2,6 +2,7 @@ package io.checkoutrelay.intake.status;
 
 import io.checkoutrelay.schemas.CheckoutKind;
 import io.checkoutrelay.schemas.CheckoutStatusChanged;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -16,35 +17,39 @@ public final class StatusView {
         return Optional.ofNullable(checkouts.get(checkoutId));
     }
 
-    /** Applies one status record; returns the new state when it changed anything. */
-    public Optional<CheckoutState> apply(CheckoutStatusChanged change) {
+    /**
+     * Applies one status record; returns the new state when it changed anything. Writers take turns (the
+     * status reader and accepting requests), readers never wait.
+     */
+    public synchronized Optional<CheckoutState> apply(CheckoutStatusChanged change) {
+        String id = change.getCheckoutId();
+        CheckoutState current = checkouts.getOrDefault(id, new CheckoutState(id, null, Map.of()));
         StatusEntry next = StatusEntry.of(change);
-        boolean[] changed = {false};
-        CheckoutState state = checkouts.compute(change.getCheckoutId(), (id, current) -> {
-            CheckoutState base = current != null ? current : new CheckoutState(id, null, Map.of());
-            if (change.getKind() == CheckoutKind.ORDER) {
-                if (base.order() != null && !base.order().supersededBy(next)) {
-                    // the intake's ACCEPTED may arrive after a later stage's status: keep only its campaign
-                    StatusEntry kept = base.order().keeping(next);
-                    return kept.equals(base.order()) ? current : new CheckoutState(id, kept, base.upsells());
+        if (change.getKind() == CheckoutKind.ORDER) {
+            StatusEntry order = current.order();
+            if (order != null && !order.supersededBy(next)) {
+                // the intake's ACCEPTED may arrive after a later stage's status: keep only its campaign
+                StatusEntry kept = order.keeping(next);
+                if (!kept.equals(order)) {
+                    checkouts.put(id, new CheckoutState(id, kept, current.upsells()));
                 }
-                changed[0] = true;
-                return new CheckoutState(id, next.keeping(base.order()), base.upsells());
+                return Optional.empty();
             }
-            String upsellId = change.getUpsellId();
-            if (upsellId == null) {
-                return current;
-            }
-            StatusEntry previous = base.upsells().get(upsellId);
-            if (previous != null && !previous.supersededBy(next)) {
-                return current;
-            }
-            Map<String, StatusEntry> upsells = new LinkedHashMap<>(base.upsells());
-            upsells.put(upsellId, next.keeping(previous));
-            changed[0] = true;
-            return new CheckoutState(id, base.order(), java.util.Collections.unmodifiableMap(upsells));
-        });
-        return changed[0] ? Optional.of(state) : Optional.empty();
+            return stored(new CheckoutState(id, next.keeping(order), current.upsells()));
+        }
+        String upsellId = change.getUpsellId();
+        StatusEntry previous = upsellId == null ? null : current.upsells().get(upsellId);
+        if (upsellId == null || previous != null && !previous.supersededBy(next)) {
+            return Optional.empty();
+        }
+        Map<String, StatusEntry> upsells = new LinkedHashMap<>(current.upsells());
+        upsells.put(upsellId, next.keeping(previous));
+        return stored(new CheckoutState(id, current.order(), Collections.unmodifiableMap(upsells)));
+    }
+
+    private Optional<CheckoutState> stored(CheckoutState state) {
+        checkouts.put(state.checkoutId(), state);
+        return Optional.of(state);
     }
 
     public int size() {

@@ -119,6 +119,57 @@ class CheckoutApiTest {
     }
 
     @Test
+    void resubmissionAfterAnUnavailableDeclineWithinTheTokensLifeIsTheNextAttempt() {
+        String reference = Checkouts.newOrderReferenceId();
+        String checkoutId = CheckoutIds.checkoutId(reference);
+        intake.postJson("/v1/checkouts", Checkouts.order(reference));
+        Topic.writeStatus(infra, Statuses.declined(checkoutId, 1, DeclineClass.UNAVAILABLE, "retry_budget_exhausted"));
+        await().atMost(Duration.ofSeconds(10)).until(() ->
+                JSON.readTree(intake.get("/v1/checkouts/" + checkoutId).body()).path("status").asString().equals("DECLINED"));
+
+        HttpResponse<String> resubmitted = intake.postJson("/v1/checkouts", Checkouts.order(reference));
+
+        assertThat(resubmitted.statusCode()).isEqualTo(202);
+        assertThat(JSON.readTree(resubmitted.body()).path("attempt").asInt()).isEqualTo(2);
+        assertThat(Topic.<AmazonCheckoutCaptured>recordsWithKey(infra, Topics.CHECKOUT_CAPTURED.name(), checkoutId))
+                .extracting(AmazonCheckoutCaptured::getAttempt).containsExactly(1, 2);
+        assertThat(intake.postJson("/v1/checkouts", Checkouts.order(reference)).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void resubmissionAfterAnUnavailableDeclineOlderThanTheTokensLifeReturnsTheDeclinedCheckout() {
+        String reference = Checkouts.newOrderReferenceId();
+        String checkoutId = CheckoutIds.checkoutId(reference);
+        intake.postJson("/v1/checkouts", Checkouts.order(reference));
+        Topic.writeStatus(infra, CheckoutStatusChanged.newBuilder(Statuses.declined(checkoutId, 1,
+                        DeclineClass.UNAVAILABLE, "retry_budget_exhausted"))
+                .setChangedAt(java.time.Instant.now().minus(Duration.ofMinutes(61))).build());
+        await().atMost(Duration.ofSeconds(10)).until(() ->
+                JSON.readTree(intake.get("/v1/checkouts/" + checkoutId).body()).path("status").asString().equals("DECLINED"));
+
+        HttpResponse<String> resubmitted = intake.postJson("/v1/checkouts", Checkouts.order(reference));
+
+        assertThat(resubmitted.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(resubmitted.body()).path("decline").path("class").asString()).isEqualTo("UNAVAILABLE");
+        assertThat(Topic.recordsWithKey(infra, Topics.CHECKOUT_CAPTURED.name(), checkoutId)).hasSize(1);
+    }
+
+    @Test
+    void resubmissionAfterAConsentDeclineIsTheNextAttempt() {
+        String reference = Checkouts.newOrderReferenceId();
+        String checkoutId = CheckoutIds.checkoutId(reference);
+        intake.postJson("/v1/checkouts", Checkouts.order(reference));
+        Topic.writeStatus(infra, Statuses.declined(checkoutId, 1, DeclineClass.CONSENT, "token_expired"));
+        await().atMost(Duration.ofSeconds(10)).until(() ->
+                JSON.readTree(intake.get("/v1/checkouts/" + checkoutId).body()).path("status").asString().equals("DECLINED"));
+
+        HttpResponse<String> resubmitted = intake.postJson("/v1/checkouts", Checkouts.order(reference));
+
+        assertThat(resubmitted.statusCode()).isEqualTo(202);
+        assertThat(JSON.readTree(resubmitted.body()).path("attempt").asInt()).isEqualTo(2);
+    }
+
+    @Test
     void resubmissionAfterATerminalDeclineReturnsTheDeclinedCheckout() {
         String reference = Checkouts.newOrderReferenceId();
         String checkoutId = CheckoutIds.checkoutId(reference);

@@ -51,14 +51,15 @@ class StatusViewTest {
     @Test
     void higherAttemptSupersedesAndLowerAttemptIsIgnored() {
         view.apply(Statuses.declined("c1", 1, DeclineClass.CUSTOMER_ACTION, "InvalidPaymentMethod"));
-        assertThat(view.find("c1").orElseThrow().order().awaitsCustomerAction()).isTrue();
+        assertThat(view.find("c1").orElseThrow().order().decline().getDeclineClass())
+                .isEqualTo(DeclineClass.CUSTOMER_ACTION);
         view.apply(Statuses.base("c1", 2, CheckoutStatus.ACCEPTED).build());
         view.apply(Statuses.declined("c1", 1, DeclineClass.CUSTOMER_ACTION, "InvalidPaymentMethod"));
 
         StatusEntry order = view.find("c1").orElseThrow().order();
         assertThat(order.attempt()).isEqualTo(2);
         assertThat(order.status()).isEqualTo(CheckoutStatus.ACCEPTED);
-        assertThat(order.awaitsCustomerAction()).isFalse();
+        assertThat(order.decline()).isNull();
     }
 
     @Test
@@ -75,6 +76,55 @@ class StatusViewTest {
         assertThat(state.settled()).isTrue();
         assertThat(state.upsell("u1").orElseThrow().productId()).isEqualTo(205L);
         assertThat(state.order().status()).isEqualTo(CheckoutStatus.IMPORTED);
+    }
+
+    @Test
+    void importedIsFinalAgainstALateDeclineOfTheSameAttempt() {
+        view.apply(Statuses.imported("c1", 1, "CRM-1"));
+        // the enricher's UNAVAILABLE decline of attempt 1, reprocessed after a crash, lands after IMPORTED
+        assertThat(view.apply(Statuses.declined("c1", 1, DeclineClass.UNAVAILABLE, "retry_budget_exhausted")))
+                .isEmpty();
+        view.apply(Statuses.declined("c1", 1, DeclineClass.CONSENT, "token_expired"));
+
+        StatusEntry order = view.find("c1").orElseThrow().order();
+        assertThat(order.status()).isEqualTo(CheckoutStatus.IMPORTED);
+        assertThat(order.crmOrderId()).isEqualTo("CRM-1");
+        assertThat(order.decline()).isNull();
+    }
+
+    @Test
+    void importedIsFinalAgainstAHigherAttempt() {
+        view.apply(Statuses.imported("c1", 1, "CRM-1"));
+        view.apply(Statuses.base("c1", 2, CheckoutStatus.ACCEPTED).build());
+        view.apply(Statuses.declined("c1", 2, DeclineClass.CONSENT, "token_expired"));
+
+        StatusEntry order = view.find("c1").orElseThrow().order();
+        assertThat(order.status()).isEqualTo(CheckoutStatus.IMPORTED);
+        assertThat(order.attempt()).isEqualTo(1);
+        // the importer restating IMPORTED for the higher attempt's record is the same fact
+        assertThat(view.apply(Statuses.imported("c1", 2, "CRM-1"))).isPresent();
+        assertThat(view.find("c1").orElseThrow().order().attempt()).isEqualTo(2);
+        assertThat(view.apply(Statuses.imported("c1", 1, "CRM-1"))).as("never back to a lower attempt").isEmpty();
+    }
+
+    @Test
+    void anImportedUpsellIsFinalToo() {
+        view.apply(Statuses.imported("c1", 1, "CRM-1"));
+        view.apply(Statuses.base("c1", 1, CheckoutStatus.IMPORTED).setKind(CheckoutKind.UPSELL).setUpsellId("u1")
+                .setProductId(205L).build());
+        view.apply(CheckoutStatusChanged.newBuilder(Statuses.declined("c1", 1, DeclineClass.UNAVAILABLE,
+                "retry_budget_exhausted")).setKind(CheckoutKind.UPSELL).setUpsellId("u1").build());
+
+        assertThat(view.find("c1").orElseThrow().upsell("u1").orElseThrow().status())
+                .isEqualTo(CheckoutStatus.IMPORTED);
+    }
+
+    @Test
+    void applyReportsOnlyChanges() {
+        assertThat(view.apply(Statuses.base("c1", 1, CheckoutStatus.ENRICHED).build())).isPresent();
+        assertThat(view.apply(Statuses.base("c1", 1, CheckoutStatus.ACCEPTED).build())).isEmpty();
+        assertThat(view.apply(Statuses.base("c1", 1, CheckoutStatus.IMPORTING).build()))
+                .hasValueSatisfying(state -> assertThat(state.order().status()).isEqualTo(CheckoutStatus.IMPORTING));
     }
 
     @Test

@@ -73,12 +73,13 @@ class AmazonConfig {
     @Bean
     ResilientAmazon resilientAmazon(LoginWithAmazon amazon, RetryRegistry retries, CircuitBreakerRegistry breakers,
             ThreadPoolBulkheadRegistry bulkheads, ScheduledExecutorService enricherScheduler, Clock clock,
-            EnricherMetrics metrics, CheckoutTracing tracing) {
+            EnricherMetrics metrics, CheckoutTracing tracing, EnricherProperties properties) {
         ThreadPoolBulkhead bulkhead = bulkheads.bulkhead(RESILIENCE_NAME);
         Retry retry = retries.retry(RESILIENCE_NAME);
-        log.info("Login with Amazon: {}-{} concurrent calls, {} queued, up to {} attempts per call",
+        log.info("Login with Amazon: {}-{} concurrent calls, {} queued; transient failures retried for {} "
+                        + "(never past the token's life, at most {} attempts)",
                 bulkhead.getBulkheadConfig().getCoreThreadPoolSize(), bulkhead.getBulkheadConfig().getMaxThreadPoolSize(),
-                bulkhead.getBulkheadConfig().getQueueCapacity(),
+                bulkhead.getBulkheadConfig().getQueueCapacity(), properties.retryWindow(),
                 retry.getRetryConfig().getMaxAttempts());
         return new ResilientAmazon(amazon, retry, breakers.circuitBreaker(RESILIENCE_NAME), bulkhead,
                 enricherScheduler, clock, metrics, tracing);

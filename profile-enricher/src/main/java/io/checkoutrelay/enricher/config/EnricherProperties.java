@@ -13,7 +13,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxInFlight     input records processed at once (different checkouts); beyond it the consumer pauses
  * @param partitions      partitions of the topics this service creates
  * @param tokenLifetime   how long a Login with Amazon token lives after capture (60 minutes)
- * @param retryWindow     longest time transient failures are retried; the token's life caps it too
+ * @param retryWindow     how long transient failures are retried from the start of processing (the retry
+ *                        budget; resilience4j's attempt count is set high so that this ends it); the token's life caps it
  * @param drainTimeout    how long a stopping service waits for records in flight before it commits and exits
  */
 @ConfigurationProperties("relay.enricher")
