@@ -45,6 +45,11 @@ public final class KafkaBroker extends LocalProcess {
         return "127.0.0.1:" + port;
     }
 
+    /** Settings of an administrative client of this broker (creating topics, reading offsets). */
+    public Map<String, Object> adminConfigs() {
+        return Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+    }
+
     private static void format(Path workDir, Path config, List<String> jvm) {
         List<String> command = Java.command(jvm, List.of("kafka.tools.StorageTool", "format",
                 "--cluster-id", Uuid.randomUuid().toString(), "--config", config.toString(), "--ignore-formatted"));
@@ -88,7 +93,7 @@ public final class KafkaBroker extends LocalProcess {
                 "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
                 "log.dirs=" + workDir.resolve("data").toAbsolutePath(),
                 "num.partitions=6",
-                // topics are created by the services with their documented settings, never by accident
+                // topics are created from their one declaration (topic-plan), never by accident
                 "auto.create.topics.enable=false",
                 "offsets.topic.replication.factor=1",
                 "offsets.topic.num.partitions=6",

@@ -24,11 +24,15 @@ import java.util.Objects;
  * @param readyTimeout       how long the sandbox and each service may take to answer its health check
  * @param infrastructureOnly only the broker and the registry
  * @param skipUnbuilt        a module that has no built jar is left out with a message, instead of failing the start
+ * @param provisionTopics    create every declared topic (one partition layout for the single local broker) before
+ *                           the services start, as the topics command does before a deployment; off for a test of
+ *                           services started before their topics exist ({@link WholeSystem#provisionTopics()} later)
  */
 public record SystemOptions(Path repositoryRoot, Path workDir, SystemPorts ports, String tokenKeyId,
                             List<String> serviceJvmFlags, Map<String, String> serviceEnvironment,
                             List<String> sandboxJvmFlags, Map<String, String> sandboxEnvironment,
-                            Duration readyTimeout, boolean infrastructureOnly, boolean skipUnbuilt) {
+                            Duration readyTimeout, boolean infrastructureOnly, boolean skipUnbuilt,
+                            boolean provisionTopics) {
 
     public SystemOptions {
         Objects.requireNonNull(repositoryRoot, "repositoryRoot");
@@ -71,6 +75,7 @@ public record SystemOptions(Path repositoryRoot, Path workDir, SystemPorts ports
         private Duration readyTimeout = JvmLaunch.DEFAULT_READY_TIMEOUT;
         private boolean infrastructureOnly;
         private boolean skipUnbuilt;
+        private boolean provisionTopics = true;
 
         private Builder(Path repositoryRoot, Path workDir) {
             this.repositoryRoot = repositoryRoot;
@@ -137,10 +142,15 @@ public record SystemOptions(Path repositoryRoot, Path workDir, SystemPorts ports
             return this;
         }
 
+        public Builder provisionTopics(boolean provisionTopics) {
+            this.provisionTopics = provisionTopics;
+            return this;
+        }
+
         public SystemOptions build() {
             return new SystemOptions(repositoryRoot, workDir, ports != null ? ports : SystemPorts.free(), tokenKeyId,
                     serviceJvmFlags, serviceEnvironment, sandboxJvmFlags, sandboxEnvironment, readyTimeout,
-                    infrastructureOnly, skipUnbuilt);
+                    infrastructureOnly, skipUnbuilt, provisionTopics);
         }
     }
 }

@@ -4,6 +4,8 @@ import io.checkoutrelay.localstack.ApicurioRegistry;
 import io.checkoutrelay.localstack.BootJar;
 import io.checkoutrelay.localstack.DevSettings;
 import io.checkoutrelay.localstack.KafkaBroker;
+import io.checkoutrelay.schemas.topic.ProvisioningReport;
+import io.checkoutrelay.schemas.topic.TopicProvisioner;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collection;
@@ -50,6 +52,9 @@ public final class WholeSystem implements AutoCloseable {
         SupportingProcesses supporting = SupportingProcesses.start(options);
         ServiceProcesses services = new ServiceProcesses(options, serviceEnvironment(options, supporting));
         try {
+            if (options.provisionTopics()) {
+                TopicProvisioner.provisionLocally(supporting.broker().adminConfigs());
+            }
             if (!options.infrastructureOnly()) {
                 SERVICES.forEach(service -> startAtFirst(options, services, service));
             }
@@ -75,6 +80,11 @@ public final class WholeSystem implements AutoCloseable {
                 supporting.registry().apiUrl(), sandboxUrl, DevSettings.randomTokenKeys(options.tokenKeyId())));
         env.putAll(options.serviceEnvironment());
         return env;
+    }
+
+    /** Creates the declared topics that do not exist yet (as the topics command would); what it did. */
+    public ProvisioningReport provisionTopics() {
+        return TopicProvisioner.provisionLocally(supporting.broker().adminConfigs());
     }
 
     /** Starts (or restarts) a service on its usual port with the usual settings plus {@code extraSettings}. */
