@@ -2,6 +2,7 @@ package io.checkoutrelay.intake.config;
 
 import io.checkoutrelay.observability.topics.TopicsReadiness;
 import io.checkoutrelay.observability.trace.CheckoutTracing;
+import io.checkoutrelay.schemas.serde.RegistryAuth;
 import io.checkoutrelay.schemas.serde.RelaySerdes;
 import io.checkoutrelay.schemas.topic.TopicSpec;
 import io.checkoutrelay.schemas.topic.Topics;
@@ -31,9 +32,10 @@ public class KafkaConfig {
 
     @Bean
     ProducerFactory<String, SpecificRecord> relayProducerFactory(KafkaProperties kafka, IntakeProperties intake,
-                                                                 @Value("${relay.registry-url}") String registryUrl) {
+                                                                 @Value("${relay.registry-url}") String registryUrl,
+                                                                 RegistryAuth registryAuth) {
         Map<String, Object> configs = kafka.buildProducerProperties();
-        configs.putAll(RelaySerdes.producerConfigs(registryUrl));
+        configs.putAll(RelaySerdes.producerConfigs(registryUrl, registryAuth));
         long deliveryMs = Math.max(1000, intake.publish().timeout().toMillis() - DELIVERY_MARGIN_MS);
         long lingerMs = intake.publish().linger().toMillis();
         configs.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);

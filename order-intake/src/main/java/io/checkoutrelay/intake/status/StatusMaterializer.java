@@ -2,6 +2,7 @@ package io.checkoutrelay.intake.status;
 
 import io.apicurio.registry.serde.avro.AvroKafkaDeserializer;
 import io.checkoutrelay.schemas.CheckoutStatusChanged;
+import io.checkoutrelay.schemas.serde.RegistryAuth;
 import io.checkoutrelay.schemas.serde.RelaySerdes;
 import io.checkoutrelay.schemas.topic.Topics;
 import io.checkoutrelay.intake.config.IntakeProperties;
@@ -52,7 +53,7 @@ public class StatusMaterializer implements SmartLifecycle {
     private Thread thread;
 
     public StatusMaterializer(StatusBoard board, KafkaProperties kafka, IntakeProperties intake,
-                              @Value("${relay.registry-url}") String registryUrl) {
+                              @Value("${relay.registry-url}") String registryUrl, RegistryAuth registryAuth) {
         this.board = board;
         this.loadProgressEvery = intake.status().loadProgressEvery();
         this.clock = Clock.systemUTC();
@@ -64,7 +65,7 @@ public class StatusMaterializer implements SmartLifecycle {
         configs.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         configs.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         this.consumerConfigs = configs;
-        this.deserializerConfigs = RelaySerdes.consumerConfigs(registryUrl);
+        this.deserializerConfigs = RelaySerdes.consumerConfigs(registryUrl, registryAuth);
     }
 
     @Override

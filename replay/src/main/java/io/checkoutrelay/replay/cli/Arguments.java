@@ -12,12 +12,12 @@ import java.util.UUID;
 /** Parses the command line (and the environment's connection settings) into a {@link Request}. */
 public final class Arguments {
 
-    static final String DEFAULT_BOOTSTRAP = "localhost:9092";
-    static final String DEFAULT_REGISTRY = "http://localhost:8081/apis/registry/v3";
+    static final String DEFAULT_BOOTSTRAP = ConnectionSettings.DEFAULT_BOOTSTRAP;
+    static final String DEFAULT_REGISTRY = ConnectionSettings.DEFAULT_REGISTRY;
     private static final Set<String> DECLINED_OPTIONS = Set.of("--checkout", "--since", "--until", "--class",
-            "--bootstrap-servers", "--registry-url");
+            "--bootstrap-servers", "--registry-url", "--kafka-config");
     private static final Set<String> DLT_OPTIONS = Set.of("--topic", "--partition", "--offset",
-            "--bootstrap-servers", "--registry-url");
+            "--bootstrap-servers", "--registry-url", "--kafka-config");
 
     private Arguments() {
     }
@@ -129,20 +129,8 @@ public final class Arguments {
     }
 
     private static Connection connection(Parsed options, Map<String, String> environment) {
-        String bootstrap = firstSet(options.last("--bootstrap-servers"), environment.get("KAFKA_BOOTSTRAP_SERVERS"),
-                DEFAULT_BOOTSTRAP);
-        String registry = firstSet(options.last("--registry-url"), environment.get("SCHEMA_REGISTRY_URL"),
-                DEFAULT_REGISTRY);
-        return new Connection(bootstrap, registry);
-    }
-
-    private static String firstSet(String... values) {
-        for (String value : values) {
-            if (value != null && !value.isBlank()) {
-                return value;
-            }
-        }
-        return null;
+        return ConnectionSettings.resolve(options.last("--bootstrap-servers"), options.last("--registry-url"),
+                options.last("--kafka-config"), environment);
     }
 
     private static Parsed options(String command, List<String> args, Set<String> allowed) {
