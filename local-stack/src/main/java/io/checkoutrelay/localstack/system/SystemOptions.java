@@ -27,12 +27,15 @@ import java.util.Objects;
  * @param provisionTopics    create every declared topic (one partition layout for the single local broker) before
  *                           the services start, as the topics command does before a deployment; off for a test of
  *                           services started before their topics exist ({@link WholeSystem#provisionTopics()} later)
+ * @param securedBroker      the broker's client listener is SASL_SSL (SCRAM-SHA-512, certificates made for the run)
+ *                           with the standard authorizer; each service gets its own principal and ACLs on only its
+ *                           own topics and group, given to it as Spring Boot's {@code SPRING_KAFKA_*} settings
  */
 public record SystemOptions(Path repositoryRoot, Path workDir, SystemPorts ports, String tokenKeyId,
                             List<String> serviceJvmFlags, Map<String, String> serviceEnvironment,
                             List<String> sandboxJvmFlags, Map<String, String> sandboxEnvironment,
                             Duration readyTimeout, boolean infrastructureOnly, boolean skipUnbuilt,
-                            boolean provisionTopics) {
+                            boolean provisionTopics, boolean securedBroker) {
 
     public SystemOptions {
         Objects.requireNonNull(repositoryRoot, "repositoryRoot");
@@ -76,6 +79,7 @@ public record SystemOptions(Path repositoryRoot, Path workDir, SystemPorts ports
         private boolean infrastructureOnly;
         private boolean skipUnbuilt;
         private boolean provisionTopics = true;
+        private boolean securedBroker;
 
         private Builder(Path repositoryRoot, Path workDir) {
             this.repositoryRoot = repositoryRoot;
@@ -147,10 +151,15 @@ public record SystemOptions(Path repositoryRoot, Path workDir, SystemPorts ports
             return this;
         }
 
+        public Builder securedBroker(boolean securedBroker) {
+            this.securedBroker = securedBroker;
+            return this;
+        }
+
         public SystemOptions build() {
             return new SystemOptions(repositoryRoot, workDir, ports != null ? ports : SystemPorts.free(), tokenKeyId,
                     serviceJvmFlags, serviceEnvironment, sandboxJvmFlags, sandboxEnvironment, readyTimeout,
-                    infrastructureOnly, skipUnbuilt, provisionTopics);
+                    infrastructureOnly, skipUnbuilt, provisionTopics, securedBroker);
         }
     }
 }

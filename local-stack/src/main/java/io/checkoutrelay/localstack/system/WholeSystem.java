@@ -4,6 +4,9 @@ import io.checkoutrelay.localstack.ApicurioRegistry;
 import io.checkoutrelay.localstack.BootJar;
 import io.checkoutrelay.localstack.DevSettings;
 import io.checkoutrelay.localstack.KafkaBroker;
+import io.checkoutrelay.localstack.security.BrokerSecurity;
+import io.checkoutrelay.localstack.security.ServiceAcls;
+import org.apache.kafka.clients.admin.Admin;
 import io.checkoutrelay.schemas.topic.ProvisioningReport;
 import io.checkoutrelay.schemas.topic.TopicProvisioner;
 import java.nio.file.Path;
@@ -50,11 +53,13 @@ public final class WholeSystem implements AutoCloseable {
     public static WholeSystem start(SystemOptions options) {
         long begin = System.nanoTime();
         SupportingProcesses supporting = SupportingProcesses.start(options);
-        ServiceProcesses services = new ServiceProcesses(options, serviceEnvironment(options, supporting));
+        ServiceProcesses services = new ServiceProcesses(options, serviceEnvironment(options, supporting),
+                ownEnvironments(supporting.broker()));
         try {
             if (options.provisionTopics()) {
                 TopicProvisioner.provisionLocally(supporting.broker().adminConfigs());
             }
+            supporting.broker().security().ifPresent(security -> grantServiceAcls(supporting.broker(), security));
             if (!options.infrastructureOnly()) {
                 SERVICES.forEach(service -> startAtFirst(options, services, service));
             }
@@ -85,6 +90,20 @@ public final class WholeSystem implements AutoCloseable {
     /** Creates the declared topics that do not exist yet (as the topics command would); what it did. */
     public ProvisioningReport provisionTopics() {
         return TopicProvisioner.provisionLocally(supporting.broker().adminConfigs());
+    }
+
+    /** On a secured broker, each service logs in as its own principal (Spring Boot's SPRING_KAFKA_* settings). */
+    private static Map<String, Map<String, String>> ownEnvironments(KafkaBroker broker) {
+        Map<String, Map<String, String>> own = new LinkedHashMap<>();
+        broker.security().ifPresent(security -> SERVICES.forEach(service -> own.put(service,
+                security.user(service).springEnvironment(broker.bootstrapServers(), security.trustStore()))));
+        return own;
+    }
+
+    private static void grantServiceAcls(KafkaBroker broker, BrokerSecurity security) {
+        try (Admin admin = Admin.create(broker.adminConfigs())) {
+            ServiceAcls.grant(admin, security, SERVICES);
+        }
     }
 
     /** Starts (or restarts) a service on its usual port with the usual settings plus {@code extraSettings}. */
