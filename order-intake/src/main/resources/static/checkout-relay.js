@@ -10,8 +10,11 @@
  *       onOutcome: function (outcome) { ... outcome.status: IMPORTED | DECLINED | PENDING | ERROR ... }
  *     });
  *     // AddressBook widget: pass relay.onOrderReferenceCreate (or relay.onBillingAgreementReady)
+ *     // recurring: Consent widget with onConsent: relay.onConsent, and requireConsent: true above
  *     // "Place order" button: relay.submitOrder({campaignId: 12, products: [{productId: 101}]});
  *     // upsell page:           relay.submitUpsell(checkoutId, {productId: 205, quantity: 1});
+ *     //   (one Idempotency-Key per offer: upsell.offerId, default the productId; a second offer on the
+ *     //    same billing agreement is a second upsell, a double click on one offer is one)
  *   </script>
  *
  * The access token is read from the page URL (access_token=..., query or fragment) and sent only to
@@ -38,8 +41,11 @@
     return null;
   }
 
-  function request(method, url, body) {
+  function request(method, url, body, headers) {
     var init = { method: method, headers: {}, credentials: "omit", cache: "no-store" };
+    for (var name in (headers || {})) {
+      if (Object.prototype.hasOwnProperty.call(headers, name)) { init.headers[name] = headers[name]; }
+    }
     if (body !== undefined) {
       init.headers["Content-Type"] = "application/json";
       init.body = JSON.stringify(body);
@@ -64,6 +70,7 @@
     this.orderReferenceId = null;
     this.recurring = false;
     this.checkoutId = null;
+    this.offerKeys = {};
     var self = this;
     // widget callbacks, bound so they can be passed straight to the Amazon widgets
     this.onOrderReferenceCreate = function (orderReference) {
@@ -73,6 +80,11 @@
     this.onBillingAgreementReady = function (billingAgreement) {
       self.orderReferenceId = billingAgreement.getAmazonBillingAgreementId();
       self.recurring = true;
+    };
+    // the Consent widget's callback (recurring): whether the buyer ticked "use for future payments"
+    this.consent = false;
+    this.onConsent = function (consentStatus) {
+      self.consent = String(consentStatus.getConsentStatus()) === "true";
     };
   }
 
@@ -88,17 +100,17 @@
              recurring: !!recurring };
   };
 
-  Relay.prototype.post = function (path, body, attemptsLeft) {
+  Relay.prototype.post = function (path, body, attemptsLeft, headers) {
     var self = this;
-    return request("POST", this.intakeUrl + path, body).then(function (answer) {
+    return request("POST", this.intakeUrl + path, body, headers).then(function (answer) {
       if ((answer.status === 503 || answer.status === 429) && attemptsLeft > 0) {
         var wait = Math.min(10, Number(answer.retryAfter) || 1) * 1000;
-        return delay(wait).then(function () { return self.post(path, body, attemptsLeft - 1); });
+        return delay(wait).then(function () { return self.post(path, body, attemptsLeft - 1, headers); });
       }
       return answer;
     }, function () {
-      if (attemptsLeft > 0) { // network error: the same request is safe to send again
-        return delay(1000).then(function () { return self.post(path, body, attemptsLeft - 1); });
+      if (attemptsLeft > 0) { // network error: the same request (same Idempotency-Key) is safe to send again
+        return delay(1000).then(function () { return self.post(path, body, attemptsLeft - 1, headers); });
       }
       return { status: 0, body: null };
     });
@@ -128,6 +140,11 @@
       return Promise.resolve(this.outcome({ status: "ERROR", message: !this.accessToken
         ? "No Amazon sign-in on this page (access_token missing)." : "Choose an address first." }));
     }
+    if (this.recurring && this.options.requireConsent && !this.consent) {
+      // Amazon would decline the billing agreement (BuyerConsentNotSet): ask before anything is sent
+      return Promise.resolve(this.outcome({ status: "ERROR", message:
+        "Tick the box to use your payment method for future payments, then place the order." }));
+    }
     var body = {};
     for (var key in order) { if (Object.prototype.hasOwnProperty.call(order, key)) { body[key] = order[key]; } }
     body.amazon = this.amazon(this.orderReferenceId, this.recurring);
@@ -149,15 +166,42 @@
     });
   };
 
-  /** Posts an upsell on an imported checkout and waits for that upsell's outcome. */
+  /**
+   * The Idempotency-Key of one upsell offer: made the first time the offer is submitted and reused for
+   * every later submission of it (double click, retry, page reload in the same tab), so the intake
+   * counts it once; another offer gets another key, so several upsells on one billing agreement (or on
+   * the order's own reference) are each imported.
+   */
+  Relay.prototype.offerKey = function (checkoutId, offerId) {
+    var name = "checkout-relay.offer:" + checkoutId + ":" + offerId;
+    var store = null;
+    try { store = global.sessionStorage; } catch (e) { store = null; }
+    var key = this.offerKeys[name] || (store && store.getItem(name));
+    if (!key) {
+      key = global.crypto && global.crypto.randomUUID ? global.crypto.randomUUID()
+        : "k" + Date.now().toString(36) + Math.random().toString(36).slice(2) + Math.random().toString(36).slice(2);
+      try { if (store) { store.setItem(name, key); } } catch (e) { /* private mode: this page's memory only */ }
+    }
+    this.offerKeys[name] = key;
+    return key;
+  };
+
+  /**
+   * Posts an upsell on an imported checkout and waits for that upsell's outcome. upsell.offerId names the
+   * offer shown (default: its productId); upsell.orderReferenceId is the upsell's own Amazon reference
+   * (default: the order's, e.g. the billing agreement).
+   */
   Relay.prototype.submitUpsell = function (checkoutId, upsell) {
     var self = this;
     var body = {};
     for (var key in upsell) { if (Object.prototype.hasOwnProperty.call(upsell, key)) { body[key] = upsell[key]; } }
     var reference = upsell.orderReferenceId || this.orderReferenceId;
+    var offerId = upsell.offerId !== undefined && upsell.offerId !== null ? upsell.offerId : upsell.productId;
     delete body.orderReferenceId;
+    delete body.offerId;
     body.amazon = this.amazon(reference, this.recurring);
-    return this.post("/v1/checkouts/" + encodeURIComponent(checkoutId) + "/upsells", body, 3).then(function (answer) {
+    var headers = { "Idempotency-Key": this.offerKey(checkoutId, offerId) };
+    return this.post("/v1/checkouts/" + encodeURIComponent(checkoutId) + "/upsells", body, 3, headers).then(function (answer) {
       if (answer.status !== 200 && answer.status !== 202) {
         return self.outcome({ status: "ERROR", httpStatus: answer.status, problem: answer.body });
       }

@@ -20,7 +20,7 @@ public record BenchOptions(boolean quick, Set<Integer> scenarios, List<Integer> 
                            Map<String, String> serviceEnvironment, String name, Path resultsDir) {
 
     /**
-     * As the Docker image runs the services (docker/Dockerfile's JAVA_TOOL_OPTIONS), with the heap its
+     * As the images run the services (JAVA_TOOL_OPTIONS from the root pom's image.java-tool-options), with the heap its
      * MaxRAMPercentage=50 gives an enricher or importer pod (Helm: 384 MiB limit).
      */
     public static final List<String> DEFAULT_SERVICE_JVM_FLAGS = List.of("-Xms64m", "-Xmx192m", "-XX:+UseSerialGC",

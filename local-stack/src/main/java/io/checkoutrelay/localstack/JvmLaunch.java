@@ -17,7 +17,7 @@ import java.util.Objects;
 public record JvmLaunch(String name, List<String> jvmFlags, List<String> launch, String healthPath,
                         Duration readyTimeout) {
 
-    /** As local-stack and the system tests run the services (the Docker image has its own, in docker/Dockerfile). */
+    /** As local-stack and the system tests run the services (the images have their own: image.java-tool-options in the root pom). */
     public static final List<String> DEFAULT_JVM_FLAGS = List.of("-Xms64m", "-Xmx384m", "-XX:+UseG1GC");
     public static final Duration DEFAULT_READY_TIMEOUT = Duration.ofSeconds(120);
 
@@ -41,6 +41,16 @@ public record JvmLaunch(String name, List<String> jvmFlags, List<String> launch,
     public static JvmLaunch bootJar(String name, Path jar, List<String> jvmFlags, Duration readyTimeout) {
         return new JvmLaunch(name, jvmFlags, List.of("-jar", jar.toAbsolutePath().toString()), "/actuator/health",
                 readyTimeout);
+    }
+
+    /**
+     * A service of the pipeline, started once its {@code liveness} group answers 200. Its readiness follows
+     * when it consumes: a service started before the topics it reads exist waits for them, not ready, so
+     * the services can start in any order.
+     */
+    public static JvmLaunch service(String name, Path jar, List<String> jvmFlags, Duration readyTimeout) {
+        return new JvmLaunch(name, jvmFlags, List.of("-jar", jar.toAbsolutePath().toString()),
+                "/actuator/health/liveness", readyTimeout);
     }
 
     /** A main class from a classpath, e.g. an application that lives in a test or bench module. */

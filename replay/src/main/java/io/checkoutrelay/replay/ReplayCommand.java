@@ -9,6 +9,7 @@ import java.util.Map;
 import io.checkoutrelay.replay.cli.ArgumentError;
 import io.checkoutrelay.replay.cli.Arguments;
 import io.checkoutrelay.replay.cli.Connection;
+import io.checkoutrelay.replay.console.ConsoleServer;
 import io.checkoutrelay.replay.cli.Request;
 import io.checkoutrelay.replay.cli.Usage;
 import io.checkoutrelay.replay.declined.DeclinedReplay;
@@ -49,6 +50,9 @@ public final class ReplayCommand {
             if (request instanceof Request.DeadLetters deadLetters) {
                 return deadLetters(deadLetters, out);
             }
+            if (request instanceof Request.Console console) {
+                return ConsoleServer.serve(console, out);
+            }
             out.print(Usage.TEXT);
             return 0;
         } catch (org.apache.kafka.common.errors.TimeoutException e) {
@@ -67,6 +71,9 @@ public final class ReplayCommand {
     private static String connectionOf(Request request) {
         if (request instanceof Request.Declined declined) {
             return declined.connection().bootstrapServers();
+        }
+        if (request instanceof Request.Console console) {
+            return console.connection().bootstrapServers();
         }
         return request instanceof Request.DeadLetters deadLetters ? deadLetters.connection().bootstrapServers() : "?";
     }

@@ -29,7 +29,11 @@ public record SandboxProperties(@DefaultValue Amazon amazon, @DefaultValue Crm c
             @DefaultValue("0") double failureRate,
             @DefaultValue("false") boolean outage,
             @DefaultValue("35s") Duration timeoutDelay,
-            @DefaultValue("0") int maxConcurrent) {
+            @DefaultValue("0") int maxConcurrent,
+            @DefaultValue("false") boolean mergeQuantities,
+            @DefaultValue("0") double lostReplyRate,
+            @DefaultValue("0") double lateCommitRate,
+            @DefaultValue("3s") Duration lateCommitDelay) {
     }
 
     /** Read-back of received calls. */

@@ -33,6 +33,13 @@ final class Lander {
         return post("/v1/checkouts/" + checkoutId + "/upsells", body);
     }
 
+    /** An upsell as checkout-relay.js posts it: with the Idempotency-Key of the offer shown. */
+    Reply postUpsell(String checkoutId, String body, String idempotencyKey) {
+        return send(HttpRequest.newBuilder(URI.create(intakeUrl + "/v1/checkouts/" + checkoutId + "/upsells"))
+                .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
+                .header("Idempotency-Key", idempotencyKey).POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
     JsonNode status(String checkoutId, int waitSeconds) {
         Reply reply = send(HttpRequest.newBuilder(URI.create(intakeUrl + "/v1/checkouts/" + checkoutId
                 + "?waitSeconds=" + waitSeconds)).timeout(Duration.ofSeconds(waitSeconds + 10)).GET().build());

@@ -31,6 +31,8 @@ final class RunningSystem implements AutoCloseable {
         WholeSystem system = WholeSystem.start(SystemOptions.builder(repositoryRoot(), tempDir())
                 .tokenKeyId("system-test")
                 .serviceSetting("INTAKE_RATELIMIT_ENABLED", "false")
+                // campaign 12 takes the lander's prices (PricePolicyTest uses 13, which does not)
+                .serviceSetting("INTAKE_CLIENTPRICES_CAMPAIGNS", "12")
                 // TracingAndLogsTest reads the JSON log lines
                 .logFormat("json")
                 .sandboxSetting("SANDBOX_CRM_TIMEOUTDELAY", "8s")

@@ -85,7 +85,8 @@ public final class ResultsMarkdown {
     private static void startup(StringBuilder md, BenchReport report) {
         md.append("## Start-up (scenario 4)\n\n")
                 .append("Process start to first healthy answer (broker: describeCluster; registry: system info; others: ")
-                .append("`/actuator/health` 200). Broker, registry and sandbox start in parallel, then the services one ")
+                .append("`/actuator/health` 200, for the services `/actuator/health/liveness`). Broker, registry and sandbox ")
+                .append("start in parallel, then the services one ")
                 .append("after the other.\n\n| part | start-up |\n|---|---|\n");
         report.startupTimes().forEach((name, d) -> md.append("| ").append(name).append(" | ").append(seconds(d)).append(" |\n"));
         md.append("| **whole local stack** | **").append(seconds(report.wholeStackStartup())).append("** |\n\n");

@@ -1,32 +1,45 @@
 package io.checkoutrelay.importer.config;
 
-import java.util.HashMap;
+import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
+import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.support.serializer.DelegatingByTypeSerializer;
 
 import io.apicurio.registry.serde.avro.AvroKafkaDeserializer;
-import io.checkoutrelay.importer.consumer.EnrichedConsumer;
+import io.apicurio.registry.serde.avro.AvroKafkaSerializer;
+import io.checkoutrelay.importer.consumer.DeadLetters;
+import io.checkoutrelay.importer.consumer.EnrichedRecords;
+import io.checkoutrelay.importer.consumer.LedgerPartitions;
+import io.checkoutrelay.importer.consumer.RecordDecoder;
 import io.checkoutrelay.importer.crm.CheckoutChampClient;
 import io.checkoutrelay.importer.crm.CrmResponseParser;
 import io.checkoutrelay.importer.flow.FlowContext;
 import io.checkoutrelay.importer.flow.Importer;
 import io.checkoutrelay.importer.flow.Outputs;
+import io.checkoutrelay.importer.flow.Settling;
 import io.checkoutrelay.importer.ledger.Ledger;
 import io.checkoutrelay.importer.metrics.ImporterMetrics;
+import io.checkoutrelay.keyed.KafkaClients;
+import io.checkoutrelay.keyed.KeyedConsumer;
+import io.checkoutrelay.keyed.KeyedConsumerProperties;
+import io.checkoutrelay.keyed.KeyedInput;
+import io.checkoutrelay.keyed.Outbox;
+import io.checkoutrelay.keyed.PartitionOwnership;
 import io.checkoutrelay.observability.trace.CheckoutTracing;
 import io.checkoutrelay.schemas.serde.RelaySerdes;
 import io.checkoutrelay.schemas.token.TokenCipher;
@@ -35,8 +48,12 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Wires the CRM client, the ledger, the outputs and the input loop from the settings. */
+/**
+ * Wires the CRM client, the ledger, the outputs and the input on the keyed-consumer engine from the
+ * settings; every Kafka client comes from {@code spring.kafka.*}.
+ */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(KeyedConsumerProperties.class)
 class ImporterConfiguration {
 
     static final String CRM = "checkoutchamp";
@@ -49,36 +66,22 @@ class ImporterConfiguration {
                 rateLimiters.rateLimiter(CRM), circuitBreakers.circuitBreaker(CRM), metrics, tracing);
     }
 
-    @Bean(destroyMethod = "close")
-    Producer<String, Object> avroProducer(@Value("${spring.kafka.bootstrap-servers}") String bootstrap,
-            ImporterProperties properties) {
-        Map<String, Object> configs = RelaySerdes.producerConfigs(properties.registryUrl());
-        durable(configs, bootstrap, "crm-importer-results");
-        return new KafkaProducer<>(configs);
-    }
-
-    @Bean(destroyMethod = "close")
-    Producer<String, String> ledgerProducer(@Value("${spring.kafka.bootstrap-servers}") String bootstrap) {
-        Map<String, Object> configs = new HashMap<>();
-        configs.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        configs.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        durable(configs, bootstrap, "crm-importer-ledger");
-        return new KafkaProducer<>(configs);
-    }
-
-    @Bean(destroyMethod = "close")
-    Producer<byte[], byte[]> deadLetterProducer(@Value("${spring.kafka.bootstrap-servers}") String bootstrap) {
-        Map<String, Object> configs = new HashMap<>();
-        configs.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
-        configs.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
-        durable(configs, bootstrap, "crm-importer-dlt");
-        return new KafkaProducer<>(configs);
+    @Bean
+    Outbox outbox() {
+        return new Outbox();
     }
 
     @Bean
-    Ledger ledger(ImporterProperties properties, Producer<String, String> ledgerProducer,
-            @Value("${spring.kafka.bootstrap-servers}") String bootstrap, JsonMapper json, CheckoutTracing tracing) {
-        return new Ledger(properties.topics().ledger(), ledgerProducer, bootstrap, json, tracing);
+    PartitionOwnership partitionOwnership(ScheduledExecutorService retryTimer, CheckoutTracing tracing) {
+        return new PartitionOwnership(retryTimer, tracing::bind);
+    }
+
+    /** The ledger restores from read_committed consumers built from {@code spring.kafka.*}, and writes through the outbox. */
+    @Bean
+    Ledger ledger(ImporterProperties properties, KafkaProperties kafka, Outbox outbox, JsonMapper json,
+            CheckoutTracing tracing) {
+        return new Ledger(properties.topics().ledger(), outbox,
+                KafkaClients.readCommitted(kafka, new StringDeserializer(), new StringDeserializer()), json, tracing);
     }
 
     @Bean(destroyMethod = "shutdownNow")
@@ -86,35 +89,52 @@ class ImporterConfiguration {
         return Executors.newSingleThreadScheduledExecutor(runnable -> daemon(runnable, "crm-importer-retry-timer"));
     }
 
-    @Bean(destroyMethod = "shutdownNow")
-    ExecutorService importWorkers() {
-        return Executors.newFixedThreadPool(4, runnable -> daemon(runnable, "crm-importer-worker"));
+    @Bean
+    KeyedConsumer enrichedConsumer(ImporterProperties properties, KafkaProperties kafka,
+            KeyedConsumerProperties engine, CheckoutChampClient crm, Ledger ledger, Outbox outbox,
+            PartitionOwnership ownership, ImporterMetrics metrics, CheckoutTracing tracing) {
+        ImporterProperties.Consumer consumer = properties.consumer();
+        FlowContext flow = new FlowContext(crm, ledger, new Outputs(outbox, ledger, tracing), metrics, ownership,
+                Settling.from(properties.retry()));
+        EnrichedRecords records = new EnrichedRecords(
+                new RecordDecoder(avroDeserializer(properties), new TokenCipher(TokenKeyRing.parse(properties.tokenKeys()))),
+                new DeadLetters(outbox, tracing), new Importer(flow, properties.retry()), ownership, tracing);
+        KeyedConsumer keyed = KeyedConsumer.builder(kafka, new KeyedInput(properties.topics().input(),
+                        consumer.groupId(), "crm-importer", consumer.maxInFlight(), Duration.ofMillis(100),
+                        consumer.revokeWait()))
+                .engine(engine)
+                .consumerProperty(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, (int) consumer.sessionTimeout().toMillis())
+                .values(outboxValues(properties))
+                .ownership(ownership, outbox)
+                .handler(records)
+                .listener(new LedgerPartitions(ledger, properties.topics().input()))
+                .lag(metrics.consumerLag())
+                .build();
+        metrics.recordsInFlight(keyed::inFlight);
+        return keyed;
     }
 
+    /** In the readiness group: UP only while the input loop consumes. */
     @Bean
-    EnrichedConsumer enrichedConsumer(ImporterProperties properties,
-            @Value("${spring.kafka.bootstrap-servers}") String bootstrap, CheckoutChampClient crm, Ledger ledger,
-            Producer<String, Object> avroProducer, Producer<byte[], byte[]> deadLetterProducer,
-            ImporterMetrics metrics, ScheduledExecutorService retryTimer, ExecutorService importWorkers,
-            CheckoutTracing tracing) {
-        TokenCipher cipher = new TokenCipher(TokenKeyRing.parse(properties.tokenKeys()));
-        Map<String, Object> consumerConfigs = new HashMap<>();
-        consumerConfigs.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        consumerConfigs.put(ConsumerConfig.GROUP_ID_CONFIG, properties.consumer().groupId());
-        consumerConfigs.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
-                org.apache.kafka.common.serialization.StringDeserializer.class.getName());
-        consumerConfigs.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-        consumerConfigs.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        consumerConfigs.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        consumerConfigs.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG,
-                (int) properties.consumer().sessionTimeout().toMillis());
-        Outputs outputs = new Outputs(avroProducer, tracing);
-        return EnrichedConsumer.create(properties.topics().input(), consumerConfigs,
-                properties.consumer().maxInFlight(), properties.consumer().revokeWait(), avroDeserializer(properties),
-                cipher, deadLetterProducer,
-                lease -> new Importer(new FlowContext(crm, ledger, outputs, metrics, lease,
-                        properties.retry().settleDelay()), properties.retry()),
-                ledger, metrics, retryTimer, importWorkers, tracing);
+    HealthIndicator consumerReadinessHealthIndicator(KeyedConsumer enrichedConsumer) {
+        return enrichedConsumer.readiness();
+    }
+
+    /** In the liveness group: DOWN once the loop has failed to restart for keyed-consumer.liveness-timeout. */
+    @Bean
+    HealthIndicator consumerLivenessHealthIndicator(KeyedConsumer enrichedConsumer) {
+        return enrichedConsumer.liveness();
+    }
+
+    /** Results and statuses as Avro through the registry, ledger entries as JSON text, dead letters as they came. */
+    private static Serializer<Object> outboxValues(ImporterProperties properties) {
+        AvroKafkaSerializer<SpecificRecord> avro = new AvroKafkaSerializer<>();
+        avro.configure(RelaySerdes.producerConfigs(properties.registryUrl()), false);
+        Map<Class<?>, Serializer<?>> byType = new LinkedHashMap<>();
+        byType.put(byte[].class, new ByteArraySerializer());
+        byType.put(String.class, new StringSerializer());
+        byType.put(SpecificRecord.class, avro);
+        return new DelegatingByTypeSerializer(byType, true);
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
@@ -122,14 +142,6 @@ class ImporterConfiguration {
         Deserializer<Object> deserializer = (Deserializer) new AvroKafkaDeserializer<>();
         deserializer.configure(RelaySerdes.consumerConfigs(properties.registryUrl()), false);
         return deserializer;
-    }
-
-    private static void durable(Map<String, Object> configs, String bootstrap, String clientId) {
-        configs.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        configs.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
-        configs.put(ProducerConfig.ACKS_CONFIG, "all");
-        configs.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        configs.put(ProducerConfig.LINGER_MS_CONFIG, 2);
     }
 
     private static Thread daemon(Runnable runnable, String name) {

@@ -65,9 +65,10 @@ public record ImporterProperties(
      * Retries of transient CRM failures: exponential backoff with jitter (resilience4j's interval
      * function), at most {@code maxRetries}, and never past the token's deadline minus
      * {@code tokenSafetyMargin}: with the defaults the token's life is the bound that matters.
-     * {@code settleDelay}: after a money-moving call that got no answer at all (timeout, connection
-     * lost), Order Query waits this long, so that a request still being processed inside the CRM has
-     * finished before a PARTIAL answer is taken as "safe to send again".
+     * After an ambiguous answer to a money-moving call (a gateway's 5xx, a timeout, an unreadable body)
+     * Order Query waits the CRM request timeout plus {@code settleDelay}, so that a request still inside
+     * the CRM has finished; PARTIAL must then be read again at least {@code partialConfirmInterval}
+     * later before the call is sent again.
      */
     public record Retry(
             @DefaultValue("200ms") Duration initialBackoff,
@@ -76,7 +77,20 @@ public record ImporterProperties(
             @DefaultValue("30s") Duration maxBackoff,
             @DefaultValue("120") int maxRetries,
             @DefaultValue("30s") Duration tokenSafetyMargin,
-            @DefaultValue("5s") Duration settleDelay) {
+            @DefaultValue("5s") Duration settleDelay,
+            @DefaultValue("30s") Duration partialConfirmInterval) {
+
+        public Retry {
+            if (settleDelay.isNegative()) {
+                throw new IllegalArgumentException("crm-importer.retry.settle-delay (CRMIMPORTER_RETRY_SETTLEDELAY) "
+                        + "must be zero or more, not " + settleDelay);
+            }
+            if (partialConfirmInterval.toMillis() < 100 || partialConfirmInterval.compareTo(Duration.ofMinutes(10)) > 0) {
+                throw new IllegalArgumentException("crm-importer.retry.partial-confirm-interval "
+                        + "(CRMIMPORTER_RETRY_PARTIALCONFIRMINTERVAL) must be between 100ms and 10m, not "
+                        + partialConfirmInterval);
+            }
+        }
     }
 
     private static void require(String value, String variable) {

@@ -2,32 +2,33 @@ package io.checkoutrelay.importer.consumer;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.springframework.kafka.support.KafkaHeaders;
 
+import io.checkoutrelay.keyed.Outbox;
 import io.checkoutrelay.observability.trace.CheckoutTracing;
 
 /**
- * Sends a record that can never be processed to {@code <topic>.dlt}: the original key and value
+ * Writes a record that can never be processed to {@code <topic>.dlt}: the original key and value
  * bytes, the error and the origin in spring-kafka's dead-letter headers.
  */
-final class DeadLetters {
+public final class DeadLetters {
 
-    private final Producer<byte[], byte[]> producer;
+    private final Outbox outbox;
     private final CheckoutTracing tracing;
 
-    DeadLetters(Producer<byte[], byte[]> producer, CheckoutTracing tracing) {
-        this.producer = producer;
+    public DeadLetters(Outbox outbox, CheckoutTracing tracing) {
+        this.outbox = outbox;
         this.tracing = tracing;
     }
 
     CompletableFuture<Void> send(ConsumerRecord<String, byte[]> record, Exception error) {
-        ProducerRecord<byte[], byte[]> dead = new ProducerRecord<>(record.topic() + ".dlt", null,
-                record.key() == null ? null : record.key().getBytes(StandardCharsets.UTF_8), record.value());
+        ProducerRecord<String, Object> dead = new ProducerRecord<>(record.topic() + ".dlt", null, record.key(),
+                record.value());
         record.headers().forEach(header -> dead.headers().add(header));
         dead.headers().add(KafkaHeaders.DLT_EXCEPTION_FQCN, utf8(error.getClass().getName()));
         dead.headers().add(KafkaHeaders.DLT_EXCEPTION_MESSAGE, utf8(String.valueOf(error.getMessage())));
@@ -35,15 +36,8 @@ final class DeadLetters {
         dead.headers().add(KafkaHeaders.DLT_ORIGINAL_PARTITION, ByteBuffer.allocate(4).putInt(record.partition()).array());
         dead.headers().add(KafkaHeaders.DLT_ORIGINAL_OFFSET, ByteBuffer.allocate(8).putLong(record.offset()).array());
         tracing.inject(dead.headers());
-        CompletableFuture<Void> sent = new CompletableFuture<>();
-        producer.send(dead, (metadata, failure) -> {
-            if (failure != null) {
-                sent.completeExceptionally(failure);
-            } else {
-                sent.complete(null);
-            }
-        });
-        return tracing.keep(sent);
+        // committed with the input offset: written once, and the record is then done
+        return tracing.keep(outbox.finish(record.partition(), record.offset(), List.of(dead)));
     }
 
     private static byte[] utf8(String text) {

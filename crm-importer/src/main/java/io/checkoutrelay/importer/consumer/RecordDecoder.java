@@ -15,12 +15,12 @@ import io.checkoutrelay.schemas.token.TokenCipher;
  * Turns an input record into {@link Work}, or says why it never can be (a poison record): not Avro
  * of the expected schema, or missing what the import needs, or a token that does not decrypt.
  */
-final class RecordDecoder {
+public final class RecordDecoder {
 
     private final Deserializer<Object> avro;
     private final TokenCipher cipher;
 
-    RecordDecoder(Deserializer<Object> avro, TokenCipher cipher) {
+    public RecordDecoder(Deserializer<Object> avro, TokenCipher cipher) {
         this.avro = avro;
         this.cipher = cipher;
     }

@@ -63,6 +63,14 @@ public class CheckoutChampClient implements AutoCloseable {
     }
 
     /**
+     * How long one call may take before this client gives up on it: after that, a call it gave up on
+     * (or one a gateway answered with an error) may still be finishing inside the CRM.
+     */
+    public Duration requestTimeout() {
+        return settings.requestTimeout();
+    }
+
+    /**
      * Sends one call. {@code callSecrets} are values of this call (the consent token) to redact from
      * whatever comes back; the password is always redacted.
      */

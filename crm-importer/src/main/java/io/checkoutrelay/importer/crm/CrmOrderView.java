@@ -3,7 +3,6 @@ package io.checkoutrelay.importer.crm;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 import tools.jackson.databind.JsonNode;
 
@@ -30,17 +29,12 @@ public record CrmOrderView(String orderId, String customerId, String orderStatus
                 decimal(order, "totalAmount"), text(order, "currencySymbol"), List.copyOf(items));
     }
 
-    /** The first order of an Order Query answer ({@code message.data[0]}), if any. */
-    public static Optional<CrmOrderView> firstOfQuery(JsonNode message) {
-        JsonNode data = message == null ? null : message.path("data");
-        if (data == null || !data.isArray() || data.isEmpty()) {
-            return Optional.empty();
-        }
-        return Optional.of(from(data.get(0)));
-    }
-
-    public long countOf(long productId) {
-        return items.stream().filter(item -> item.productId() == productId).count();
+    /**
+     * How many of the product the order holds, over all its lines: the same whether the CRM adds an
+     * upsell as a line of its own or merges it into the line of that product.
+     */
+    public long quantityOf(long productId) {
+        return items.stream().filter(item -> item.productId() == productId).mapToLong(Item::quantity).sum();
     }
 
     public List<Long> productIds() {

@@ -8,13 +8,14 @@ import java.util.regex.Pattern;
 
 /**
  * Removes secrets from text that may be logged or stored: the CRM password, the consent token of the
- * call, and anything shaped like a Login with Amazon access token, raw or URL-encoded.
+ * call, and anything shaped like a Login with Amazon token ({@code Atza|} access, {@code Atzr|} refresh),
+ * raw, URL-encoded once or twice, HTML- or JSON-escaped, in any letter case.
  */
 public final class Secrets {
 
     public static final String REDACTED = "[redacted]";
-    private static final Pattern AMAZON_TOKEN = Pattern.compile("Atza(\\||%7C)[^\\s\"'&<>,}]+",
-            Pattern.CASE_INSENSITIVE);
+    private static final Pattern AMAZON_TOKEN = Pattern.compile(
+            "Atz[ar](\\||%7C|%257C|&#124;|&#x7C;|&vert;|\\\\u007C)[^\\s\"'&<>,}]+", Pattern.CASE_INSENSITIVE);
     private static final int MAX_LENGTH = 2000;
 
     private Secrets() {
@@ -36,8 +37,10 @@ public final class Secrets {
         List<String> all = new ArrayList<>();
         for (String secret : secrets) {
             if (secret != null && secret.length() >= 4) {
+                String once = URLEncoder.encode(secret, StandardCharsets.UTF_8);
                 all.add(secret);
-                all.add(URLEncoder.encode(secret, StandardCharsets.UTF_8));
+                all.add(once);
+                all.add(URLEncoder.encode(once, StandardCharsets.UTF_8));
             }
         }
         return all;

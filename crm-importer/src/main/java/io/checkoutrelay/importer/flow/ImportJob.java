@@ -16,6 +16,11 @@ import io.checkoutrelay.schemas.CheckoutStatus;
  */
 abstract class ImportJob {
 
+    /** The retry budget ended with nothing pending at the CRM. */
+    static final String RETRY_BUDGET_EXHAUSTED = "retry_budget_exhausted";
+    /** The budget ended while the outcome of a money-moving call was still unknown: a replay settles it first. */
+    static final String OUTCOME_UNSETTLED = "outcome_unsettled";
+
     protected final FlowContext ctx;
     protected final Work work;
     protected final RetryBudget budget;
@@ -55,21 +60,17 @@ abstract class ImportJob {
         });
     }
 
-    /** A ledger write that leads to a CRM call (LEAD, SUBMITTING): only while the partition is owned. */
+    /**
+     * A ledger write that leads to a CRM call (LEAD, SUBMITTING): only while the partition is owned, and
+     * committed in a transaction fenced by the consumer group before the call is made, so an instance
+     * that lost the partition fails here. Settled outcomes are written by {@link Outputs} with the result.
+     */
     protected CompletableFuture<Void> write(LedgerEntry changed) {
         ctx.lease().requireOwned(work.partition());
-        return recordOutcome(changed);
-    }
-
-    /**
-     * A ledger write of an outcome the CRM already gave (IMPORTED, DECLINED): a fact, recorded even when
-     * the partition is being given away (the revoke waits for it), so the next owner need not ask again.
-     */
-    protected CompletableFuture<Void> recordOutcome(LedgerEntry changed) {
         return ctx.ledger().write(work.partition(), changed).thenAccept(written -> entry = written);
     }
 
     protected CompletableFuture<Void> status(CheckoutStatus status) {
-        return ctx.outputs().status(ResultRecords.status(work, status, null, null));
+        return ctx.outputs().status(work, ResultRecords.status(work, status, null, null));
     }
 }

@@ -1,5 +1,7 @@
 package io.checkoutrelay.importer.flow;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -10,6 +12,8 @@ import org.slf4j.LoggerFactory;
 
 import io.checkoutrelay.importer.crm.CrmEndpoint;
 import io.checkoutrelay.importer.crm.CrmOrderView;
+import io.checkoutrelay.importer.crm.CrmResult;
+import io.checkoutrelay.importer.crm.OrderReading;
 import io.checkoutrelay.importer.crm.DeclineClassifier;
 import io.checkoutrelay.importer.crm.Verdict;
 import io.checkoutrelay.importer.ledger.LedgerEntry;
@@ -21,7 +25,8 @@ import io.checkoutrelay.schemas.DeclineClass;
 /**
  * Drives one order record to exactly one CRM order or one decline:
  * Import Lead → ledger LEAD → ledger SUBMITTING (durable) → Import Order. An unknown outcome is settled
- * by Order Query before anything is sent again; so is a checkout found SUBMITTING in the ledger.
+ * by Order Query before anything is sent again (after the CRM request timeout; PARTIAL read twice far
+ * enough apart); so is a checkout found SUBMITTING in the ledger.
  */
 final class OrderJob extends ImportJob {
 
@@ -29,8 +34,11 @@ final class OrderJob extends ImportJob {
     private static final String KIND = "order";
 
 
+    private final PartialReads partialReads;
+
     OrderJob(FlowContext ctx, Work work, RetryBudget budget) {
         super(ctx, work, budget);
+        this.partialReads = ctx.partialReads();
     }
 
     CompletableFuture<Void> run() {
@@ -39,7 +47,7 @@ final class OrderJob extends ImportJob {
             ctx.metrics().skippedDuplicate(KIND);
             log.info("checkout {} attempt {} already {} (attempt {}): nothing sent", work.checkoutId(),
                     work.attempt(), existing.get().state(), existing.get().attempt());
-            return CompletableFuture.completedFuture(null);
+            return restateSettled(existing.get());
         }
         entry = existing.orElse(null);
         return status(CheckoutStatus.IMPORTING).thenCompose(v -> {
@@ -48,10 +56,28 @@ final class OrderJob extends ImportJob {
             }
             if (entry.state() == LedgerState.SUBMITTING || entry.unsettled()) {
                 // a previous owner may have a request still inside the CRM: let it finish, then ask
-                return ctx.lease().after(work.partition(), ctx.settleDelay()).thenCompose(w -> reconcile());
+                return ctx.beforeQueryOfCallSentAt(work.partition(), Instant.ofEpochMilli(entry.updatedAt()))
+                        .thenCompose(w -> reconcile());
             }
             return submit();
         });
+    }
+
+    /**
+     * A record of a checkout already settled (redelivered, replayed, reprocessed upstream) publishes its
+     * settled status again, so that the last status of the checkout stays the settled one (IMPORTED is
+     * final, whatever came after it); it never publishes a second result event.
+     */
+    private CompletableFuture<Void> restateSettled(LedgerEntry settled) {
+        if (settled.state() == LedgerState.IMPORTED) {
+            return ctx.outputs().status(work, ResultRecords.status(work, CheckoutStatus.IMPORTED, settled.orderId(), null));
+        }
+        if (settled.state() == LedgerState.DECLINED && settled.attempt() == work.attempt()
+                && settled.declineClass() != null) {
+            Decline decline = ResultRecords.decline(DeclineClass.valueOf(settled.declineClass()), settled.reason());
+            return ctx.outputs().status(work, ResultRecords.status(work, CheckoutStatus.DECLINED, null, decline));
+        }
+        return CompletableFuture.completedFuture(null);
     }
 
     /** IMPORTED never again; DECLINED only for a new attempt after CUSTOMER_ACTION, or a replay of UNAVAILABLE. */
@@ -89,8 +115,9 @@ final class OrderJob extends ImportJob {
     private CompletableFuture<Void> submit() {
         if (budget.tokenExpired()) {
             return budget.retries() == 0 ? decline(DeclineClass.CONSENT, "token_expired", false)
-                    : decline(DeclineClass.UNAVAILABLE, "retry_budget_exhausted", false);
+                    : decline(DeclineClass.UNAVAILABLE, RETRY_BUDGET_EXHAUSTED, false);
         }
+        partialReads.forget();
         return write(entry.submitting(work.attempt()))
                 .thenCompose(v -> call(CrmEndpoint.ORDER_IMPORT, CrmParams.importOrder(work, entry.orderId())))
                 .thenCompose(result -> {
@@ -101,42 +128,64 @@ final class OrderJob extends ImportJob {
                         case RETRY -> write(entry.retryable()).thenCompose(
                                 v -> retryLater("order_import", this::submit, false));
                         case NOT_SENT -> retryLater("order_import", this::submit, false);
-                        case UNKNOWN -> ctx.beforeQuery(work.partition(), result).thenCompose(v -> reconcile());
+                        case UNKNOWN -> ctx.beforeQuery(work.partition()).thenCompose(v -> reconcile());
                     };
                 });
     }
 
-    /** Order Query decides an unknown outcome: COMPLETE → imported, DECLINED → declined, PARTIAL → send again. */
+    /**
+     * Order Query decides an unknown outcome: COMPLETE → imported; DECLINED → declined; PARTIAL (or DECLINED
+     * when an earlier attempt declined the order) → sent again, but only once read twice far enough apart;
+     * an answer that says nothing (an error, an empty page, an odd status) → asked again later, and declined
+     * UNAVAILABLE {@code outcome_unsettled} when the budget ends: never sent again on such an answer.
+     */
     private CompletableFuture<Void> reconcile() {
         return call(CrmEndpoint.ORDER_QUERY, CrmParams.orderQuery(entry.orderId())).thenCompose(result -> {
-            if (result.noMatchingOrder()) {
-                ctx.metrics().reconciled(KIND, "not_found");
-                return retryLater("order_import", this::submit, false);
-            }
-            if (!result.succeeded()) {
+            if (result.outcome() == CrmResult.Outcome.TRANSPORT_FAILURE || result.outcome() == CrmResult.Outcome.NOT_SENT) {
                 return retryLater("order_query", this::reconcile, true);
             }
-            Optional<CrmOrderView> order = CrmOrderView.firstOfQuery(result.message());
-            String status = order.map(CrmOrderView::orderStatus).orElse("").toUpperCase(Locale.ROOT);
-            ctx.metrics().reconciled(KIND, status.isEmpty() ? "not_found" : status.toLowerCase(Locale.ROOT));
-            log.info("checkout {}: Order Query says CRM order {} is {}", work.checkoutId(), entry.orderId(), status);
-            return switch (status) {
-                case "COMPLETE" -> imported(order.get(), true);
-                case "PARTIAL", "" -> retryLater("order_import", this::submit, false);
-                case "DECLINED" -> entry.declinedBefore() ? retryLater("order_import", this::submit, false)
-                        : decline(DeclineClass.TERMINAL, DeclineClassifier.CRM_DECLINED, false);
-                default -> decline(DeclineClass.TERMINAL, "crm_order_" + status.toLowerCase(Locale.ROOT), false);
-            };
+            OrderReading reading = OrderReading.of(result, entry.orderId());
+            ctx.metrics().reconciled(KIND, reading.tag());
+            log.info("checkout {}: Order Query on CRM order {} reads {}", work.checkoutId(), entry.orderId(), reading);
+            if (reading instanceof OrderReading.Complete complete) {
+                return imported(complete.order(), true);
+            }
+            // DECLINED by an earlier attempt says no more about this one than PARTIAL does
+            boolean noSale = reading instanceof OrderReading.Partial
+                    || reading instanceof OrderReading.Declined && entry.declinedBefore();
+            if (noSale) {
+                return partialReads.confirmedBy(Instant.now()) ? retryLater("order_import", this::submit, false)
+                        : queryAgainAfterPartial();
+            }
+            if (reading instanceof OrderReading.Declined) {
+                return decline(DeclineClass.TERMINAL, DeclineClassifier.CRM_DECLINED, false);
+            }
+            if (reading instanceof OrderReading.Closed closed) {
+                return decline(DeclineClass.TERMINAL, "crm_order_" + closed.tag(), false);
+            }
+            return retryLater("order_query", this::reconcile, true);
         });
+    }
+
+    /** PARTIAL read once: read it again once the confirm interval has passed, if the token lives that long. */
+    private CompletableFuture<Void> queryAgainAfterPartial() {
+        Duration wait = partialReads.untilConfirmable(Instant.now());
+        if (!budget.leavesTimeFor(wait)) {
+            return decline(DeclineClass.UNAVAILABLE, OUTCOME_UNSETTLED, true);
+        }
+        return ctx.lease().after(work.partition(), wait).thenCompose(v -> reconcile());
     }
 
     private CompletableFuture<Void> imported(CrmOrderView order, boolean settledByQuery) {
         String orderId = order.orderId() != null ? order.orderId() : entry.orderId();
         var record = ResultRecords.imported(work, order, orderId,
                 order.items().stream().map(ResultRecords::item).toList(), settledByQuery);
-        return ctx.outputs().imported(record, ResultRecords.status(work, CheckoutStatus.IMPORTED, orderId, null))
-                .thenCompose(v -> recordOutcome(entry.imported(order.customerId(), order.productIds())))
+        LedgerEntry settled = entry.imported(orderId, order.customerId(), order.productIds());
+        // the event, its status and the ledger's final state: one transaction with the input offset
+        return ctx.outputs().imported(work, record, ResultRecords.status(work, CheckoutStatus.IMPORTED, orderId, null),
+                        settled)
                 .thenRun(() -> {
+                    entry = settled;
                     ctx.metrics().imported(KIND, settledByQuery);
                     log.info("checkout {} imported as CRM order {}{}", work.checkoutId(), orderId,
                             settledByQuery ? " (settled by Order Query)" : "");
@@ -151,10 +200,10 @@ final class OrderJob extends ImportJob {
         LedgerEntry declined = entry == null || entry.orderId() == null
                 ? LedgerEntry.declinedWithoutOrder(work.checkoutId(), work.attempt(), declineClass.name(), reason)
                 : entry.declined(declineClass.name(), reason, unsettled);
-        return ctx.outputs().declined(ResultRecords.declined(work, decline, raw, fieldErrors, orderId),
-                        ResultRecords.status(work, CheckoutStatus.DECLINED, null, decline))
-                .thenCompose(v -> recordOutcome(declined))
+        return ctx.outputs().declined(work, ResultRecords.declined(work, decline, raw, fieldErrors, orderId),
+                        ResultRecords.status(work, CheckoutStatus.DECLINED, null, decline), declined)
                 .thenRun(() -> {
+                    entry = declined;
                     ctx.metrics().declined(KIND, declineClass.name(), reason);
                     log.info("checkout {} attempt {} declined: {} {}", work.checkoutId(), work.attempt(),
                             declineClass, reason);
@@ -163,6 +212,6 @@ final class OrderJob extends ImportJob {
 
     @Override
     protected CompletableFuture<Void> retryBudgetExhausted(boolean unsettled) {
-        return decline(DeclineClass.UNAVAILABLE, "retry_budget_exhausted", unsettled);
+        return decline(DeclineClass.UNAVAILABLE, unsettled ? OUTCOME_UNSETTLED : RETRY_BUDGET_EXHAUSTED, unsettled);
     }
 }

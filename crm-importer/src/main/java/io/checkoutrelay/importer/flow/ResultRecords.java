@@ -5,6 +5,7 @@ import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import io.checkoutrelay.importer.crm.CrmOrderView;
 import io.checkoutrelay.schemas.CheckoutKind;
@@ -20,6 +21,8 @@ import io.checkoutrelay.schemas.OrderImported;
 public final class ResultRecords {
 
     public static final String CHANGED_BY = "crm-importer";
+    /** Upsell reasons that say the parent order is not (yet) in the CRM. */
+    private static final Set<String> ORDER_NOT_PLACED = Set.of("order_declined", "order_not_imported");
 
     private ResultRecords() {
     }
@@ -90,17 +93,26 @@ public final class ResultRecords {
 
     public static Decline decline(DeclineClass declineClass, String reason) {
         return Decline.newBuilder().setDeclineClass(declineClass).setReason(reason)
-                .setMessage(messageFor(declineClass)).build();
+                .setMessage(messageFor(declineClass, reason)).build();
     }
 
-    /** The sentence for the buyer's page, by what they can do about it. */
-    static String messageFor(DeclineClass declineClass) {
+    /**
+     * The sentence for the buyer's page: what they can do about it, and nothing that does not work. Only
+     * CUSTOMER_ACTION invites trying again (a resubmission after it is a new attempt); resubmitting after
+     * any other decline returns the same decline, so those sentences never ask for it.
+     */
+    static String messageFor(DeclineClass declineClass, String reason) {
+        if (ORDER_NOT_PLACED.contains(reason)) {
+            return "This offer could not be added because your order has not been placed.";
+        }
         return switch (declineClass) {
             case CUSTOMER_ACTION -> "Please choose another payment method in your Amazon wallet and try again.";
             case TERMINAL -> "Amazon Pay could not be used for this order. Please choose another way to pay.";
-            case CONSENT -> "Your Amazon sign-in has expired. Please sign in with Amazon again.";
+            case CONSENT -> "Your Amazon sign-in expired before the order was placed, and nothing was charged. "
+                    + "Please sign in with Amazon again to start a new checkout.";
             case INVALID_REQUEST -> "This order could not be placed. Please contact the merchant.";
-            case UNAVAILABLE -> "We could not complete your order right now. We will retry it; no payment was taken twice.";
+            case UNAVAILABLE -> "We could not complete your order yet because the payment service is not "
+                    + "responding. You will not be charged twice; the merchant will complete your order or contact you.";
         };
     }
 

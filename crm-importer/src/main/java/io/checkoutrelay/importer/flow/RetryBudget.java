@@ -34,6 +34,11 @@ public final class RetryBudget {
         return Instant.now().plus(delay).isBefore(deadline) ? Optional.of(delay) : Optional.empty();
     }
 
+    /** True when a wait of {@code delay} from now still ends before the deadline. */
+    public boolean leavesTimeFor(Duration delay) {
+        return Instant.now().plus(delay).isBefore(deadline);
+    }
+
     public boolean tokenExpired() {
         return !Instant.now().isBefore(deadline);
     }

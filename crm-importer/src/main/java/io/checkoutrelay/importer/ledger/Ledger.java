@@ -6,53 +6,51 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
+import org.springframework.kafka.core.ConsumerFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import tools.jackson.databind.json.JsonMapper;
 
+import io.checkoutrelay.keyed.Outbox;
 import io.checkoutrelay.observability.trace.CheckoutTracing;
 
 /**
  * The ledger: a compacted topic co-partitioned with the input (a checkout's ledger record goes to the
  * partition number its input record came from), held in memory for the partitions this instance
- * owns. A write counts only once the broker acknowledged it (acks=all): {@link #write} completes
- * after that, and only then does the in-memory view change.
+ * owns. Writes go through the keyed consumer's outbox: a write counts only once its Kafka transaction
+ * (fenced by this instance's consumer generation) is committed; {@link #write} completes after that, and
+ * only then does the in-memory view change. A restore reads only committed transactions.
  */
 public class Ledger {
 
     private static final Logger log = LoggerFactory.getLogger(Ledger.class);
+    private static final Duration OPEN_TRANSACTION_WAIT = Duration.ofSeconds(30);
 
     private final String topic;
-    private final Producer<String, String> producer;
-    private final Map<String, Object> restoreConfigs;
+    private final Outbox outbox;
+    private final ConsumerFactory<String, String> restoreConsumers;
     private final JsonMapper json;
     private final CheckoutTracing tracing;
     private final Map<Integer, Map<String, LedgerEntry>> partitions = new ConcurrentHashMap<>();
 
-    public Ledger(String topic, Producer<String, String> producer, String bootstrapServers, JsonMapper json,
+    /** @param restoreConsumers read_committed consumers from {@code spring.kafka.*} */
+    public Ledger(String topic, Outbox outbox, ConsumerFactory<String, String> restoreConsumers, JsonMapper json,
             CheckoutTracing tracing) {
         this.topic = topic;
-        this.tracing = tracing;
-        this.producer = producer;
+        this.outbox = outbox;
+        this.restoreConsumers = restoreConsumers;
         this.json = json;
-        Map<String, Object> configs = new HashMap<>();
-        configs.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        configs.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        configs.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        configs.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        configs.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        this.restoreConfigs = configs;
+        this.tracing = tracing;
     }
 
     public String topic() {
@@ -64,22 +62,42 @@ public class Ledger {
         return entries == null ? Optional.empty() : Optional.ofNullable(entries.get(checkoutId));
     }
 
-    /** Writes durably; completes with the entry once acknowledged, then the view holds it. */
+    /**
+     * Writes a state that must be durable before the next step (LEAD, SUBMITTING before Import Order):
+     * committed in a transaction fenced by the consumer group, so an instance that lost the partition
+     * fails here, before its CRM call. Completes with the entry once committed; then the view holds it.
+     */
     public CompletableFuture<LedgerEntry> write(int partition, LedgerEntry entry) {
-        CompletableFuture<LedgerEntry> written = new CompletableFuture<>();
-        String value = json.writeValueAsString(entry);
-        producer.send(new ProducerRecord<>(topic, partition, entry.checkoutId(), value), (metadata, error) -> {
-            if (error != null) {
-                written.completeExceptionally(error);
-            } else {
-                Map<String, LedgerEntry> entries = partitions.get(partition);
-                if (entries != null) {
-                    entries.put(entry.checkoutId(), entry);
-                }
-                written.complete(entry);
-            }
+        return tracing.keep(outbox.write(partition, List.of(record(partition, entry)))).thenApply(committed -> {
+            remember(partition, entry);
+            return entry;
         });
-        return tracing.keep(written);
+    }
+
+    /** The ledger record of {@code entry}, to be written with other outputs in one transaction. */
+    public ProducerRecord<String, Object> record(int partition, LedgerEntry entry) {
+        return new ProducerRecord<>(topic, partition, entry.checkoutId(), json.writeValueAsString(entry));
+    }
+
+    /** After a transaction holding {@link #record} was committed: the view holds the entry. */
+    public void remember(int partition, LedgerEntry entry) {
+        Map<String, LedgerEntry> entries = partitions.get(partition);
+        if (entries != null) {
+            entries.put(entry.checkoutId(), entry);
+        }
+    }
+
+    /** Refuses to go on when the ledger is not co-partitioned with {@code input} (a checkout's entry would be lost). */
+    public void requireCoPartitioned(String input) {
+        try (Consumer<String, String> consumer = restoreConsumers.createConsumer()) {
+            int inputPartitions = consumer.partitionsFor(input).size();
+            int ledgerPartitions = consumer.partitionsFor(topic).size();
+            if (inputPartitions != ledgerPartitions) {
+                throw new IllegalStateException("the ledger " + topic + " has " + ledgerPartitions
+                        + " partitions but the input " + input + " has " + inputPartitions
+                        + ": they must be co-partitioned (set crm-importer.topics.partitions)");
+            }
+        }
     }
 
     /** Reads the ledger partitions to their end; must finish before their input records are processed. */
@@ -92,10 +110,10 @@ public class Ledger {
         Map<Integer, Map<String, LedgerEntry>> restored = new HashMap<>();
         partitionNumbers.forEach(p -> restored.put(p, new ConcurrentHashMap<>()));
         int records = 0;
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(restoreConfigs)) {
+        try (Consumer<String, String> consumer = restoreConsumers.createConsumer()) {
             consumer.assign(assigned);
             consumer.seekToBeginning(assigned);
-            Map<TopicPartition, Long> end = consumer.endOffsets(assigned);
+            Map<TopicPartition, Long> end = settledEnd(consumer, assigned);
             while (assigned.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
                     Map<String, LedgerEntry> entries = restored.get(record.partition());
@@ -111,6 +129,38 @@ public class Ledger {
         partitions.putAll(restored);
         log.info("ledger restored for partitions {}: {} records in {} ms", partitionNumbers, records,
                 (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /**
+     * The end to restore to, once no transaction is open on the partitions: a previous owner's last
+     * transaction (it crashed or was fenced while committing) is either committed or aborted by the broker
+     * within its transaction timeout. Reading only to the last stable offset before that would miss an
+     * outcome being committed, and the checkout would be settled (and published) a second time.
+     */
+    private Map<TopicPartition, Long> settledEnd(Consumer<String, String> committed, List<TopicPartition> partitions) {
+        Properties uncommitted = new Properties();
+        uncommitted.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_uncommitted");
+        long deadline = System.nanoTime() + OPEN_TRANSACTION_WAIT.toNanos();
+        try (Consumer<String, String> all = restoreConsumers.createConsumer(null, null, "-probe", uncommitted)) {
+            while (true) {
+                Map<TopicPartition, Long> stable = committed.endOffsets(partitions);
+                Map<TopicPartition, Long> written = all.endOffsets(partitions);
+                if (stable.equals(written)) {
+                    return stable;
+                }
+                if (System.nanoTime() > deadline) {
+                    log.warn("ledger partitions {} still have an open transaction after {}; restoring what is "
+                            + "committed", partitions, OPEN_TRANSACTION_WAIT);
+                    return stable;
+                }
+                try {
+                    Thread.sleep(200);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return stable;
+                }
+            }
+        }
     }
 
     public void forget(Collection<Integer> partitionNumbers) {

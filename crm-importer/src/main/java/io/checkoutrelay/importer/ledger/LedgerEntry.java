@@ -53,8 +53,9 @@ public record LedgerEntry(String checkoutId, String orderId, String customerId, 
                 productIds, upsells, System.currentTimeMillis());
     }
 
-    public LedgerEntry imported(String crmCustomerId, List<Long> orderProductIds) {
-        return new LedgerEntry(checkoutId, orderId, crmCustomerId, LedgerState.IMPORTED, attempt, null, null, false,
+    /** Imported into {@code crmOrderId}: the lead's id, or the new one when Import Order answered with another. */
+    public LedgerEntry imported(String crmOrderId, String crmCustomerId, List<Long> orderProductIds) {
+        return new LedgerEntry(checkoutId, crmOrderId, crmCustomerId, LedgerState.IMPORTED, attempt, null, null, false,
                 declinedBefore, orderProductIds, upsells, System.currentTimeMillis());
     }
 
@@ -69,9 +70,5 @@ public record LedgerEntry(String checkoutId, String orderId, String customerId, 
         return new LedgerEntry(checkoutId, orderId, customerId, state, attempt, declineClass, reason, unsettled,
                 declinedBefore, orderProductIds == null ? productIds : orderProductIds, changed,
                 System.currentTimeMillis());
-    }
-
-    public long countOfProduct(long productId) {
-        return productIds.stream().filter(id -> id == productId).count();
     }
 }

@@ -5,6 +5,7 @@ import io.checkoutrelay.observability.consumer.CheckoutsInWork;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntSupplier;
 
 import org.springframework.stereotype.Component;
 
@@ -26,13 +27,11 @@ public class ImporterMetrics {
 
     private final MeterRegistry registry;
     private final AtomicInteger crmCallsInFlight = new AtomicInteger();
-    private final AtomicInteger recordsInFlight = new AtomicInteger();
     private final CheckoutsInWork held = new CheckoutsInWork(Clock.systemUTC());
 
     public ImporterMetrics(MeterRegistry registry) {
         this.registry = registry;
         registry.gauge("crm_importer.crm.calls.in_flight", crmCallsInFlight);
-        registry.gauge("crm_importer.records.in_flight", recordsInFlight);
         Gauge.builder("crm_importer.oldest_unimported.age", held, CheckoutsInWork::oldestAgeSeconds)
                 .description("Seconds since capture of the oldest checkout held but not settled (in flight or "
                         + "retrying); 0 when none. The buyer's token dies 60 minutes after capture.")
@@ -81,7 +80,9 @@ public class ImporterMetrics {
         return crmCallsInFlight;
     }
 
-    public AtomicInteger recordsInFlight() {
-        return recordsInFlight;
+    /** {@code crm_importer_records_in_flight}: input records in work (the keyed consumer's count). */
+    public void recordsInFlight(IntSupplier inFlight) {
+        Gauge.builder("crm_importer.records.in_flight", inFlight, IntSupplier::getAsInt)
+                .description("Input records in work").strongReference(true).register(registry);
     }
 }

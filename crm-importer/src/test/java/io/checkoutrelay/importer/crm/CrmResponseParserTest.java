@@ -92,4 +92,18 @@ class CrmResponseParserTest {
         CrmResult html = parse(502, "<html>password=p%26ss%3Dword</html>");
         assertThat(html.rawMessage()).doesNotContain("p%26ss%3Dword");
     }
+
+    @Test
+    void tokensAreRedactedHoweverTheyAreEncoded() {
+        String once = java.net.URLEncoder.encode(TOKEN, java.nio.charset.StandardCharsets.UTF_8);
+        String twice = java.net.URLEncoder.encode(once, java.nio.charset.StandardCharsets.UTF_8);
+        String text = "consent " + once + " / " + twice + " / " + TOKEN.replace("|", "&#124;") + " / "
+                + TOKEN.replace("|", "&#x7c;") + " / atza%7cIwEBIlower-case / Atza%257CIwEBIforeign / "
+                + "Atzr|IwEBIrefresh-token";
+
+        String redacted = Secrets.redact(text, List.of(TOKEN));
+
+        assertThat(redacted).doesNotContain("secret-token-value").doesNotContain("lower-case")
+                .doesNotContain("foreign").doesNotContain("refresh-token").startsWith("consent [redacted] / [redacted]");
+    }
 }

@@ -48,7 +48,9 @@ class CrashRecoveryTest {
         try (KafkaTestClient kafka = new KafkaTestClient(infra)) {
             kafka.createTopic(INPUT, 3);
             Map<String, Object> settings = RunningImporter.settings(infra, sandbox, INPUT, 3);
-            settings.put("crm-importer.checkoutchamp.request-timeout", "60s");
+            // longer than the first importer lives after sending (it is killed once the CRM charged); the
+            // restarted one waits this long after the SUBMITTING write before it asks Order Query
+            settings.put("crm-importer.checkoutchamp.request-timeout", "20s");
             settings.put("crm-importer.consumer.session-timeout", "6s");
             KafkaTestClient.Collector imported = kafka.collect(Topics.ORDER_IMPORTED.name(), false);
 

@@ -110,6 +110,8 @@ public final class KafkaTestClient implements AutoCloseable {
             Map<String, Object> configs = raw ? new HashMap<>() : RelaySerdes.consumerConfigs(infra.registryUrl());
             configs.put("bootstrap.servers", infra.bootstrapServers());
             configs.put("key.deserializer", StringDeserializer.class.getName());
+            // as downstream reads: only committed transactions
+            configs.put("isolation.level", "read_committed");
             if (raw) {
                 configs.put("value.deserializer", ByteArrayDeserializer.class.getName());
             }

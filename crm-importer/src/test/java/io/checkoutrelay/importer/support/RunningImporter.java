@@ -36,6 +36,7 @@ public final class RunningImporter implements AutoCloseable {
         settings.put("crm-importer.retry.initial-backoff", "50ms");
         settings.put("crm-importer.retry.max-backoff", "400ms");
         settings.put("crm-importer.retry.settle-delay", "300ms");
+        settings.put("crm-importer.retry.partial-confirm-interval", "1s");
         return settings;
     }
 

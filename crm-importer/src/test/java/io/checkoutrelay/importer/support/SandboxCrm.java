@@ -49,6 +49,11 @@ public final class SandboxCrm implements AutoCloseable {
         delete("/sandbox/rules");
     }
 
+    /** Removes every runtime rule (those of other tests included). */
+    public void deleteRules() {
+        delete("/sandbox/rules");
+    }
+
     public void settings(String json) {
         post("/sandbox/settings", json);
     }

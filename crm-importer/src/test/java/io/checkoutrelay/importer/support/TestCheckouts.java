@@ -66,12 +66,18 @@ public final class TestCheckouts {
     }
 
     public AmazonCheckoutEnriched upsell(Checkout checkout, String upsellReference, long productId, String price) {
+        return upsell(checkout, upsellReference, productId, price, 1);
+    }
+
+    /** The same upsell as a later attempt (the intake's resubmission after a CUSTOMER_ACTION decline). */
+    public AmazonCheckoutEnriched upsell(Checkout checkout, String upsellReference, long productId, String price,
+            int attempt) {
         String upsellToken = upsellToken(checkout);
-        UpsellRequest upsell = UpsellRequest.newBuilder().setUpsellId(CheckoutIds.upsellId(upsellReference))
+        UpsellRequest upsell = UpsellRequest.newBuilder().setUpsellId(CheckoutIds.upsellIdForReference(checkout.checkoutId(), upsellReference, productId))
                 .setProductId(productId).setQuantity(1)
                 .setPrice(price == null ? null : new BigDecimal(price).setScale(2)).build();
         AmazonCheckoutCaptured captured = AmazonCheckoutCaptured.newBuilder().setCheckoutId(checkout.checkoutId())
-                .setKind(CheckoutKind.UPSELL).setAttempt(1).setCapturedAt(now())
+                .setKind(CheckoutKind.UPSELL).setAttempt(attempt).setCapturedAt(now())
                 .setAmazon(payment(upsellReference, upsellToken, checkout.checkoutId())).setUpsell(upsell).build();
         return AmazonCheckoutEnriched.newBuilder().setCheckoutId(checkout.checkoutId()).setCaptured(captured)
                 .setTokenExpiresAt(now().plus(55, ChronoUnit.MINUTES)).setEnrichedAt(now()).build();

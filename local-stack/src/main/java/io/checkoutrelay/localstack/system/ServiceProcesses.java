@@ -39,7 +39,7 @@ final class ServiceProcesses {
         Map<String, String> env = new HashMap<>(baseEnvironment);
         env.putAll(ownEnvironments.getOrDefault(service, Map.of()));
         env.putAll(extra);
-        JvmLaunch launch = JvmLaunch.bootJar(service, BuiltJars.required(options.repositoryRoot(), service),
+        JvmLaunch launch = JvmLaunch.service(service, BuiltJars.required(options.repositoryRoot(), service),
                 options.serviceJvmFlags(), options.readyTimeout());
         BootJar started = BootJar.start(launch, port, env, logDirectory(service));
         running.put(service, started);

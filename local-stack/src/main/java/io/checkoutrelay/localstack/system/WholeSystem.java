@@ -56,10 +56,7 @@ public final class WholeSystem implements AutoCloseable {
         ServiceProcesses services = new ServiceProcesses(options, serviceEnvironment(options, supporting),
                 ownEnvironments(supporting.broker()));
         try {
-            if (options.provisionTopics()) {
-                TopicProvisioner.provisionLocally(supporting.broker().adminConfigs());
-            }
-            supporting.broker().security().ifPresent(security -> grantServiceAcls(supporting.broker(), security));
+            prepareBroker(options, supporting.broker());
             if (!options.infrastructureOnly()) {
                 SERVICES.forEach(service -> startAtFirst(options, services, service));
             }
@@ -69,6 +66,32 @@ public final class WholeSystem implements AutoCloseable {
             throw e;
         }
         return new WholeSystem(options, supporting, services, Duration.ofNanos(System.nanoTime() - begin));
+    }
+
+    /**
+     * The broker, the registry and the sandbox, no service: the caller starts the services with
+     * {@link #startService} in the order it wants (they wait for the topics they read).
+     */
+    public static WholeSystem startSupporting(SystemOptions options) {
+        long begin = System.nanoTime();
+        SupportingProcesses supporting = SupportingProcesses.start(options);
+        ServiceProcesses services = new ServiceProcesses(options, serviceEnvironment(options, supporting),
+                ownEnvironments(supporting.broker()));
+        try {
+            prepareBroker(options, supporting.broker());
+        } catch (RuntimeException e) {
+            stopAll(supporting.all());
+            throw e;
+        }
+        return new WholeSystem(options, supporting, services, Duration.ofNanos(System.nanoTime() - begin));
+    }
+
+    /** What a deployment does before any service: the topics (unless the options leave them out), the ACLs. */
+    private static void prepareBroker(SystemOptions options, KafkaBroker broker) {
+        if (options.provisionTopics()) {
+            TopicProvisioner.provisionLocally(broker.adminConfigs());
+        }
+        broker.security().ifPresent(security -> grantServiceAcls(broker, security));
     }
 
     private static void startAtFirst(SystemOptions options, ServiceProcesses services, String service) {

@@ -1,5 +1,7 @@
 package io.checkoutrelay.intake.checkout;
 
+import io.checkoutrelay.intake.pricing.ClientPricePolicy.PricedOrder;
+import io.checkoutrelay.intake.pricing.ClientPricePolicy.PricedUpsell;
 import io.checkoutrelay.schemas.AmazonCheckoutCaptured;
 import io.checkoutrelay.schemas.AmazonPayment;
 import io.checkoutrelay.schemas.CheckoutKind;
@@ -28,8 +30,9 @@ public class CaptureRecords {
         this.clock = Clock.systemUTC();
     }
 
-    public AmazonCheckoutCaptured order(String checkoutId, int attempt, CheckoutRequest request, String clientIp,
+    public AmazonCheckoutCaptured order(String checkoutId, int attempt, PricedOrder priced, String clientIp,
                                         String landerOrigin) {
+        CheckoutRequest request = priced.order();
         OrderRequest order = OrderRequest.newBuilder()
                 .setCampaignId(request.campaignId())
                 .setProducts(request.products().stream().map(p -> ProductLine.newBuilder()
@@ -44,18 +47,21 @@ public class CaptureRecords {
         return AmazonCheckoutCaptured.newBuilder()
                 .setCheckoutId(checkoutId).setKind(CheckoutKind.ORDER).setAttempt(attempt)
                 .setCapturedAt(now()).setAmazon(payment(checkoutId, request.amazon()))
-                .setOrder(order).setUpsell(null).setLanderOrigin(landerOrigin).build();
+                .setOrder(order).setUpsell(null).setLanderOrigin(landerOrigin)
+                .setClientPrices(priced.clientPrices()).build();
     }
 
-    public AmazonCheckoutCaptured upsell(String checkoutId, String upsellId, int attempt, UpsellPost post,
+    public AmazonCheckoutCaptured upsell(String checkoutId, String upsellId, int attempt, PricedUpsell priced,
                                          String landerOrigin) {
+        UpsellPost post = priced.upsell();
         UpsellRequest upsell = UpsellRequest.newBuilder().setUpsellId(upsellId).setProductId(post.productId())
                 .setQuantity(post.quantity()).setPrice(post.price()).setReplaceProductId(post.replaceProductId())
                 .build();
         return AmazonCheckoutCaptured.newBuilder()
                 .setCheckoutId(checkoutId).setKind(CheckoutKind.UPSELL).setAttempt(attempt)
                 .setCapturedAt(now()).setAmazon(payment(checkoutId, post.amazon()))
-                .setOrder(null).setUpsell(upsell).setLanderOrigin(landerOrigin).build();
+                .setOrder(null).setUpsell(upsell).setLanderOrigin(landerOrigin)
+                .setClientPrices(priced.clientPrices()).build();
     }
 
     public CheckoutStatusChanged accepted(AmazonCheckoutCaptured captured) {
@@ -64,6 +70,7 @@ public class CaptureRecords {
                 .setCheckoutId(captured.getCheckoutId()).setKind(captured.getKind())
                 .setUpsellId(upsell ? captured.getUpsell().getUpsellId() : null)
                 .setProductId(upsell ? captured.getUpsell().getProductId() : null)
+                .setCampaignId(upsell ? null : captured.getOrder().getCampaignId())
                 .setAttempt(captured.getAttempt()).setStatus(CheckoutStatus.ACCEPTED)
                 .setCrmOrderId(null).setDecline(null).setChangedBy(CHANGED_BY)
                 .setChangedAt(captured.getCapturedAt()).build();

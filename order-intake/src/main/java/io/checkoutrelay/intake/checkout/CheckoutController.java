@@ -1,5 +1,6 @@
 package io.checkoutrelay.intake.checkout;
 
+import io.checkoutrelay.intake.pricing.ClientPricePolicy;
 import io.checkoutrelay.intake.status.CheckoutState;
 import io.checkoutrelay.intake.status.StatusBoard;
 import io.checkoutrelay.intake.status.StatusBody;
@@ -34,10 +35,11 @@ public class CheckoutController {
     private final CheckoutPublisher publisher;
     private final SubmissionOutcomes outcomes;
     private final CheckoutTracing tracing;
+    private final ClientPricePolicy prices;
 
     public CheckoutController(JsonBodyReader bodies, ClientAddressResolver clients, StatusBoard board,
                               CaptureRecords records, CheckoutPublisher publisher, SubmissionOutcomes outcomes,
-                              CheckoutTracing tracing) {
+                              CheckoutTracing tracing, ClientPricePolicy prices) {
         this.bodies = bodies;
         this.clients = clients;
         this.board = board;
@@ -45,6 +47,7 @@ public class CheckoutController {
         this.publisher = publisher;
         this.outcomes = outcomes;
         this.tracing = tracing;
+        this.prices = prices;
     }
 
     @PostMapping("/v1/checkouts")
@@ -66,7 +69,7 @@ public class CheckoutController {
             log.info("checkout {} submitted again while {}: nothing published", checkoutId, known.order().status());
             return CompletableFuture.completedFuture(ResponseEntity.ok().location(location).body(StatusBody.of(known)));
         }
-        AmazonCheckoutCaptured captured = records.order(checkoutId, submission.attempt(), checkout,
+        AmazonCheckoutCaptured captured = records.order(checkoutId, submission.attempt(), prices.order(checkout),
                 clients.resolve(request), LanderOrigin.of(request));
         return publisher.publish(captured).handle((accepted, error) -> {
             if (error != null) {

@@ -1,6 +1,7 @@
 package io.checkoutrelay.intake.checkout;
 
 import io.checkoutrelay.intake.config.IntakeProperties;
+import io.checkoutrelay.intake.pricing.ClientPricePolicy;
 import io.checkoutrelay.intake.status.CheckoutState;
 import io.checkoutrelay.intake.status.StatusBoard;
 import io.checkoutrelay.intake.status.StatusEntry;
@@ -10,7 +11,6 @@ import io.checkoutrelay.intake.web.JsonBodyReader;
 import io.checkoutrelay.intake.web.LanderOrigin;
 import io.checkoutrelay.intake.web.Problem;
 import io.checkoutrelay.schemas.AmazonCheckoutCaptured;
-import io.checkoutrelay.schemas.identity.CheckoutIds;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -33,6 +33,7 @@ import org.springframework.web.bind.annotation.RestController;
 public class UpsellController {
 
     private static final Logger log = LoggerFactory.getLogger(UpsellController.class);
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
     private final JsonBodyReader bodies;
     private final StatusBoard board;
@@ -41,10 +42,11 @@ public class UpsellController {
     private final SubmissionOutcomes outcomes;
     private final Duration grace;
     private final CheckoutTracing tracing;
+    private final ClientPricePolicy prices;
 
     public UpsellController(JsonBodyReader bodies, StatusBoard board, CaptureRecords records,
                             CheckoutPublisher publisher, SubmissionOutcomes outcomes, IntakeProperties properties,
-                            CheckoutTracing tracing) {
+                            CheckoutTracing tracing, ClientPricePolicy prices) {
         this.bodies = bodies;
         this.board = board;
         this.records = records;
@@ -52,11 +54,12 @@ public class UpsellController {
         this.outcomes = outcomes;
         this.grace = properties.status().upsellGrace();
         this.tracing = tracing;
+        this.prices = prices;
     }
 
     @PostMapping("/v1/checkouts/{checkoutId}/upsells")
     public CompletableFuture<ResponseEntity<?>> submit(@PathVariable String checkoutId, HttpServletRequest request) {
-        UpsellPost post = RequestRules.upsell(bodies.read(request));
+        UpsellPost post = RequestRules.upsell(bodies.read(request), request.getHeader(IDEMPOTENCY_KEY));
         String path = request.getRequestURI();
         String origin = LanderOrigin.of(request);
         if (!CheckoutIdPath.isWellFormed(checkoutId)) {
@@ -74,7 +77,7 @@ public class UpsellController {
     private CompletableFuture<ResponseEntity<?>> submit(CheckoutState checkout, UpsellPost post, String path,
                                                         String origin) {
         String checkoutId = checkout.checkoutId();
-        String upsellId = CheckoutIds.upsellId(post.amazon().orderReferenceId());
+        String upsellId = post.upsellIdIn(checkoutId);
         Optional<StatusEntry> known = checkout.upsell(upsellId);
         Submission submission = Submission.given(known.orElse(null));
         if (!submission.publish()) {
@@ -84,7 +87,8 @@ public class UpsellController {
             return CompletableFuture.completedFuture(ResponseEntity.ok().body(body(checkoutId, upsellId,
                     known.get().status().name(), known.get().attempt())));
         }
-        AmazonCheckoutCaptured captured = records.upsell(checkoutId, upsellId, submission.attempt(), post, origin);
+        AmazonCheckoutCaptured captured = records.upsell(checkoutId, upsellId, submission.attempt(),
+                prices.upsell(post, checkout.order().campaignId()), origin);
         return publisher.publish(captured).handle((accepted, error) -> {
             if (error != null) {
                 return outcomes.unavailable("upsell", checkoutId, path, error);

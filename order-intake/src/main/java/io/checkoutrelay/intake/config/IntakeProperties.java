@@ -16,6 +16,7 @@ import org.springframework.util.unit.DataSize;
  * @param publish         bounds on making a checkout durable
  * @param rateLimit       per-client request budget
  * @param status          status view and long polling
+ * @param clientPrices    which campaigns take the prices a lander sends (default: none)
  */
 @ConfigurationProperties(prefix = "intake")
 public record IntakeProperties(
@@ -24,7 +25,8 @@ public record IntakeProperties(
         @DefaultValue("16KB") DataSize maxBodySize,
         @DefaultValue Publish publish,
         @DefaultValue RateLimit rateLimit,
-        @DefaultValue Status status) {
+        @DefaultValue Status status,
+        @DefaultValue ClientPrices clientPrices) {
 
     /**
      * @param timeout how long a request waits for the broker's acknowledgement before answering 503;
@@ -68,6 +70,28 @@ public record IntakeProperties(
                 throw new IllegalArgumentException("intake.status.load-progress-every"
                         + " (INTAKE_STATUS_LOADPROGRESSEVERY) must be positive, not " + loadProgressEvery);
             }
+        }
+    }
+
+    /**
+     * The price policy. A lander's {@code price} and {@code replaceProductId} come from the buyer's
+     * browser, so anyone can change them; by default they are removed and the CRM charges its campaign
+     * prices. Only the campaigns listed here keep them (e.g. a campaign whose products have no price in
+     * the CRM and whose lander must set it), accepting that a buyer can change the price of that
+     * campaign's products.
+     *
+     * @param campaigns CheckoutChamp campaign ids whose lander prices are accepted
+     *                  (INTAKE_CLIENTPRICES_CAMPAIGNS, comma-separated)
+     */
+    public record ClientPrices(@DefaultValue List<Long> campaigns) {
+        public ClientPrices {
+            for (Long campaign : campaigns) {
+                if (campaign == null || campaign <= 0) {
+                    throw new IllegalArgumentException("intake.client-prices.campaigns (INTAKE_CLIENTPRICES_CAMPAIGNS)"
+                            + " must list positive campaign ids, not " + campaigns);
+                }
+            }
+            campaigns = List.copyOf(campaigns);
         }
     }
 }

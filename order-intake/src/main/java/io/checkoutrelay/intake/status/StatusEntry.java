@@ -8,11 +8,24 @@ import java.time.Instant;
 
 /** The latest known status of an order or an upsell, as the status topic told it. */
 public record StatusEntry(int attempt, CheckoutStatus status, String crmOrderId, Decline decline, Long productId,
-                          Instant changedAt) {
+                          Long campaignId, Instant changedAt) {
 
     static StatusEntry of(CheckoutStatusChanged change) {
         return new StatusEntry(change.getAttempt(), change.getStatus(), change.getCrmOrderId(), change.getDecline(),
-                change.getProductId(), change.getChangedAt());
+                change.getProductId(), change.getCampaignId(), change.getChangedAt());
+    }
+
+    /**
+     * This entry with what only some records carry (an upsell's product id, the order's campaign id,
+     * written by the intake alone) filled in from {@code previous} where this entry lacks it.
+     */
+    StatusEntry keeping(StatusEntry previous) {
+        if (previous == null || (productId != null && campaignId != null)) {
+            return this;
+        }
+        return new StatusEntry(attempt, status, crmOrderId, decline,
+                productId != null ? productId : previous.productId,
+                campaignId != null ? campaignId : previous.campaignId, changedAt);
     }
 
     public boolean settled() {

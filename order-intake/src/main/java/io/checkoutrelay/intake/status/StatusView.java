@@ -24,10 +24,12 @@ public final class StatusView {
             CheckoutState base = current != null ? current : new CheckoutState(id, null, Map.of());
             if (change.getKind() == CheckoutKind.ORDER) {
                 if (base.order() != null && !base.order().supersededBy(next)) {
-                    return current;
+                    // the intake's ACCEPTED may arrive after a later stage's status: keep only its campaign
+                    StatusEntry kept = base.order().keeping(next);
+                    return kept.equals(base.order()) ? current : new CheckoutState(id, kept, base.upsells());
                 }
                 changed[0] = true;
-                return new CheckoutState(id, next, base.upsells());
+                return new CheckoutState(id, next.keeping(base.order()), base.upsells());
             }
             String upsellId = change.getUpsellId();
             if (upsellId == null) {
@@ -38,10 +40,7 @@ public final class StatusView {
                 return current;
             }
             Map<String, StatusEntry> upsells = new LinkedHashMap<>(base.upsells());
-            upsells.put(upsellId, previous != null && next.productId() == null
-                    ? new StatusEntry(next.attempt(), next.status(), next.crmOrderId(), next.decline(),
-                            previous.productId(), next.changedAt())
-                    : next);
+            upsells.put(upsellId, next.keeping(previous));
             changed[0] = true;
             return new CheckoutState(id, base.order(), java.util.Collections.unmodifiableMap(upsells));
         });

@@ -42,7 +42,11 @@ public final class RequestRules {
         return new CheckoutRequest(campaignId, products, amazon, sessionId, phone, ip, coupon, affId, salesUrl);
     }
 
-    public static UpsellPost upsell(JsonNode body) {
+    /** Longest Idempotency-Key accepted; a UUID (36) is what checkout-relay.js sends. */
+    static final int MAX_IDEMPOTENCY_KEY = 255;
+
+    /** @param idempotencyKey the Idempotency-Key header, null when absent */
+    public static UpsellPost upsell(JsonNode body, String idempotencyKey) {
         FieldErrors errors = new FieldErrors();
         FieldReader read = new FieldReader(errors);
         requireObject(body, errors);
@@ -51,8 +55,13 @@ public final class RequestRules {
         var price = read.price(body, "price", "price");
         Long replace = read.optionalId(body, "replaceProductId", "replaceProductId");
         AmazonAuthorization amazon = amazon(body, read);
+        if (idempotencyKey != null && (idempotencyKey.isEmpty() || idempotencyKey.length() > MAX_IDEMPOTENCY_KEY
+                || !TextRules.isVisibleAscii(idempotencyKey))) {
+            errors.add("Idempotency-Key", "the header must be 1 to " + MAX_IDEMPOTENCY_KEY
+                    + " visible ASCII characters (e.g. a UUID), one per upsell offer");
+        }
         throwIfAny(errors);
-        return new UpsellPost(productId, quantity, price, replace, amazon);
+        return new UpsellPost(productId, quantity, price, replace, amazon, idempotencyKey);
     }
 
     private static void requireObject(JsonNode body, FieldErrors errors) {

@@ -25,7 +25,7 @@ public class WebConfig {
         CorsConfiguration cors = new CorsConfiguration();
         cors.setAllowedOrigins(origins);
         cors.setAllowedMethods(List.of("GET", "POST"));
-        cors.setAllowedHeaders(List.of("Content-Type"));
+        cors.setAllowedHeaders(List.of("Content-Type", "Idempotency-Key"));
         cors.setExposedHeaders(List.of("Location", "Retry-After"));
         cors.setAllowCredentials(false);
         cors.setMaxAge(600L);

@@ -189,7 +189,7 @@ class CheckoutApiTest {
         String checkoutId = CheckoutIds.checkoutId(reference);
         intake.postJson("/v1/checkouts", Checkouts.order(reference));
         String upsellReference = Checkouts.newOrderReferenceId();
-        String upsellId = CheckoutIds.upsellId(upsellReference);
+        String upsellId = CheckoutIds.upsellIdForReference(checkoutId, upsellReference, 205);
 
         HttpResponse<String> accepted = intake.postJson("/v1/checkouts/" + checkoutId + "/upsells",
                 Checkouts.upsell(upsellReference));

@@ -2,6 +2,8 @@ package io.checkoutrelay.intake.lander;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.checkoutrelay.localstack.browser.HeadlessChromium;
+
 import io.checkoutrelay.intake.support.RunningIntake;
 import io.checkoutrelay.intake.support.SharedIntake;
 import io.checkoutrelay.intake.support.Statuses;
@@ -46,6 +48,9 @@ class LanderScriptBrowserTest {
             Topic.writeStatus(shared.infra(), Statuses.declined(checkoutId, 1, DeclineClass.CUSTOMER_ACTION, "InvalidPaymentMethod"));
             HeadlessChromium.await("the decline on the page", WAIT,
                     () -> browser.eval("document.getElementById('outcome').textContent").contains("CUSTOMER_ACTION"));
+            assertThat(browser.eval("document.getElementById('outcome-reason').textContent")).isEqualTo("InvalidPaymentMethod");
+            assertThat(browser.eval("document.getElementById('outcome-action').textContent"))
+                    .contains("Choose another payment method");
             assertThat(browser.eval("document.getElementById('walletWidgetDiv').getAttribute('data-renders')")).isEqualTo("2");
 
             browser.eval("document.getElementById('place-order').click()");
@@ -59,10 +64,13 @@ class LanderScriptBrowserTest {
             String upsellId = status(intake, checkoutId).path("upsells").get(0).path("upsellId").asString();
             Topic.writeStatus(shared.infra(), Statuses.base(checkoutId, 1, CheckoutStatus.IMPORTED)
                     .setKind(CheckoutKind.UPSELL).setUpsellId(upsellId).setProductId(205L).setCrmOrderId("CRM-4242").build());
+            HeadlessChromium.await("the upsell added", WAIT, () -> browser.eval(
+                    "document.getElementById('upsell-205-result').textContent").equals("added"));
+            browser.eval("document.getElementById('skip-upsell').click()");
             HeadlessChromium.await("the thank-you page", WAIT, () -> browser.eval(
                     "document.getElementById('thank-you').classList.contains('hidden')").equals("false"));
             assertThat(browser.eval("document.getElementById('crm-order-id').textContent")).isEqualTo("CRM-4242");
-            assertThat(browser.eval("document.getElementById('upsell-result').textContent")).contains("upsell added");
+            assertThat(browser.eval("document.getElementById('upsell-result').textContent")).contains("1 upsell(s) added");
         }
     }
 

@@ -36,6 +36,19 @@ class StatusViewTest {
     }
 
     @Test
+    void theOrdersCampaignFromTheIntakesAcceptedOutlivesLaterStagesInEitherOrder() {
+        view.apply(Statuses.base("c1", 1, CheckoutStatus.ACCEPTED).setCampaignId(12L).build());
+        view.apply(Statuses.imported("c1", 1, "CRM-1"));
+        view.apply(Statuses.base("c2", 1, CheckoutStatus.ENRICHED).build());
+        view.apply(Statuses.base("c2", 1, CheckoutStatus.ACCEPTED).setCampaignId(13L).build());
+
+        assertThat(view.find("c1").orElseThrow().order().campaignId()).isEqualTo(12L);
+        assertThat(view.find("c1").orElseThrow().order().status()).isEqualTo(CheckoutStatus.IMPORTED);
+        assertThat(view.find("c2").orElseThrow().order().campaignId()).isEqualTo(13L);
+        assertThat(view.find("c2").orElseThrow().order().status()).isEqualTo(CheckoutStatus.ENRICHED);
+    }
+
+    @Test
     void higherAttemptSupersedesAndLowerAttemptIsIgnored() {
         view.apply(Statuses.declined("c1", 1, DeclineClass.CUSTOMER_ACTION, "InvalidPaymentMethod"));
         assertThat(view.find("c1").orElseThrow().order().awaitsCustomerAction()).isTrue();

@@ -48,6 +48,8 @@ public final class RunningIntake implements AutoCloseable {
         settings.put("intake.rate-limit.enabled", "false");
         settings.put("intake.status.upsell-grace", "300ms");
         settings.put("intake.demo.enabled", "true");
+        // campaign 12 takes the lander's prices (ClientPricePolicyTest uses 13 for one that does not)
+        settings.put("intake.client-prices.campaigns", "12");
         return settings;
     }
 

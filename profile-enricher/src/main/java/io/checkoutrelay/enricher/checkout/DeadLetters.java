@@ -9,25 +9,29 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.springframework.kafka.core.KafkaTemplate;
+import io.checkoutrelay.keyed.Outbox;
+import io.checkoutrelay.observability.trace.CheckoutTracing;
+import java.util.List;
 import org.springframework.kafka.support.KafkaHeaders;
 
 /**
- * Sends an input record that can never be processed to {@code <topic>.dlt}: the original key, bytes
+ * Writes an input record that can never be processed to {@code <topic>.dlt}: the original key, bytes
  * and headers, plus the cause in spring-kafka's standard dead-letter headers (exception class,
  * message, cause, original topic, partition, offset, timestamp, consumer group). Messages come from
  * deserialization or the token cipher, whose messages never hold a token or key.
  */
 public class DeadLetters {
 
-    private final KafkaTemplate<String, byte[]> kafka;
+    private final Outbox outbox;
     private final String consumerGroup;
     private final EnricherMetrics metrics;
+    private final CheckoutTracing tracing;
 
-    public DeadLetters(KafkaTemplate<String, byte[]> kafka, String consumerGroup, EnricherMetrics metrics) {
-        this.kafka = kafka;
+    public DeadLetters(Outbox outbox, String consumerGroup, EnricherMetrics metrics, CheckoutTracing tracing) {
+        this.outbox = outbox;
         this.consumerGroup = consumerGroup;
         this.metrics = metrics;
+        this.tracing = tracing;
     }
 
     public CompletableFuture<Void> publish(ConsumerRecord<String, byte[]> record, Throwable cause) {
@@ -45,9 +49,11 @@ public class DeadLetters {
         headers.add(new RecordHeader(KafkaHeaders.DLT_ORIGINAL_TIMESTAMP,
                 ByteBuffer.allocate(Long.BYTES).putLong(record.timestamp()).array()));
         add(headers, KafkaHeaders.DLT_ORIGINAL_CONSUMER_GROUP, consumerGroup);
-        ProducerRecord<String, byte[]> deadLetter = new ProducerRecord<>(record.topic() + ".dlt", null,
+        ProducerRecord<String, Object> deadLetter = new ProducerRecord<>(record.topic() + ".dlt", null,
                 record.key(), record.value(), headers);
-        return kafka.send(deadLetter).thenRun(metrics::deadLettered);
+        // committed with the input offset: the dead letter is written once, and the record is then done
+        return tracing.keep(outbox.finish(record.partition(), record.offset(), List.of(deadLetter)))
+                .thenRun(metrics::deadLettered);
     }
 
     private static void add(Headers headers, String name, String value) {

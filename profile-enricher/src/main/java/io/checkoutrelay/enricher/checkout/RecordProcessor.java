@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Processes one input record to durable output: decode, enrich, publish. The future completes when
  * everything this record produced (RETRYING status, enriched or declined record, final status, or
- * the dead letter) is acknowledged by the broker; it fails only when publishing failed. Running it
+ * the dead letter) is committed; it fails only when publishing failed. Running it
  * twice for the same record is harmless: the outputs are keyed by checkoutId and the same again.
  */
 public class RecordProcessor {
@@ -53,7 +53,8 @@ public class RecordProcessor {
         CompletableFuture<Outcome> outcome;
         try {
             // the first retry is announced from a timer thread: in this checkout's trace all the same
-            outcome = enricher.enrich(captured, tracing.bind(() -> retryingSent.add(publisher.retrying(captured))));
+            outcome = enricher.enrich(captured,
+                    tracing.bind(() -> retryingSent.add(publisher.retrying(captured, source))));
         } catch (TokenCipher.TokenCipherException e) {
             log.warn("checkout {}: access token cannot be decrypted: sent to the dead-letter topic", captured.getCheckoutId());
             return deadLetters.publish(record, e);

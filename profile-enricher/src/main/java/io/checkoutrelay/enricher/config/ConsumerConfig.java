@@ -1,44 +1,68 @@
 package io.checkoutrelay.enricher.config;
 
 import io.checkoutrelay.enricher.checkout.RecordProcessor;
-import io.checkoutrelay.enricher.flow.CapturedConsumerLoop;
 import io.checkoutrelay.enricher.metrics.EnricherMetrics;
+import io.checkoutrelay.keyed.KeyedConsumer;
+import io.checkoutrelay.keyed.KeyedConsumerProperties;
+import io.checkoutrelay.keyed.KeyedInput;
+import io.checkoutrelay.keyed.Outbox;
+import io.checkoutrelay.keyed.PartitionOwnership;
 import io.checkoutrelay.observability.trace.CheckoutTracing;
 import io.checkoutrelay.schemas.topic.Topics;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The consumer loop over amazon.checkout.captured.v1 (group {@code relay.enricher.consumer-group}). */
+/**
+ * The enricher on the keyed-consumer engine: amazon.checkout.captured.v1 (group
+ * {@code relay.enricher.consumer-group}), every client from {@code spring.kafka.*}, outputs committed
+ * with the input offsets in one transaction, readiness and liveness of the loop.
+ */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(KeyedConsumerProperties.class)
 class ConsumerConfig {
 
     @Bean
-    CapturedConsumerLoop capturedConsumerLoop(@Value("${spring.kafka.bootstrap-servers}") String bootstrap,
-            EnricherProperties properties, RecordProcessor processor, ScheduledExecutorService enricherScheduler,
+    PartitionOwnership partitionOwnership(ScheduledExecutorService enricherScheduler, CheckoutTracing tracing) {
+        return new PartitionOwnership(enricherScheduler, tracing::bind);
+    }
+
+    @Bean
+    Outbox outbox() {
+        return new Outbox();
+    }
+
+    @Bean
+    KeyedConsumer capturedConsumer(KafkaProperties kafka, KeyedConsumerProperties engine,
+            EnricherProperties properties, RecordProcessor processor, PartitionOwnership ownership, Outbox outbox,
             EnricherMetrics metrics, CheckoutTracing tracing) {
-        Map<String, Object> configs = new HashMap<>();
-        configs.put(org.apache.kafka.clients.consumer.ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        configs.put(org.apache.kafka.clients.consumer.ConsumerConfig.GROUP_ID_CONFIG, properties.consumerGroup());
-        configs.put(org.apache.kafka.clients.consumer.ConsumerConfig.CLIENT_ID_CONFIG, "profile-enricher-in");
-        configs.put(org.apache.kafka.clients.consumer.ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        configs.put(org.apache.kafka.clients.consumer.ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, properties.autoOffsetReset());
-        configs.put(org.apache.kafka.clients.consumer.ConsumerConfig.MAX_POLL_RECORDS_CONFIG,
-                Math.min(500, properties.maxInFlight()));
-        configs.put(org.apache.kafka.clients.consumer.ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-        configs.put(org.apache.kafka.clients.consumer.ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-        CapturedConsumerLoop loop = new CapturedConsumerLoop(() -> new KafkaConsumer<>(configs),
-                Topics.CHECKOUT_CAPTURED.name(), properties.maxInFlight(), properties.pollTimeout(),
-                properties.drainTimeout(),
-                record -> tracing.inRecordSpan(record, "enrich checkout", processor::process), enricherScheduler);
-        metrics.inFlightGauge(loop::inFlight);
-        loop.reportLagTo(metrics.consumerLag());
-        return loop;
+        KeyedConsumer consumer = KeyedConsumer.builder(kafka, new KeyedInput(Topics.CHECKOUT_CAPTURED.name(),
+                        properties.consumerGroup(), "profile-enricher", properties.maxInFlight(),
+                        properties.pollTimeout(), properties.drainTimeout()))
+                .engine(engine)
+                .consumerProperty(org.apache.kafka.clients.consumer.ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                        properties.autoOffsetReset())
+                .values(KafkaConfig.outboxValues(properties))
+                .ownership(ownership, outbox)
+                .handler(record -> tracing.inRecordSpan(record, "enrich checkout", processor::process))
+                .lag(metrics.consumerLag())
+                .build();
+        metrics.inFlightGauge(consumer::inFlight);
+        return consumer;
+    }
+
+    /** In the readiness group: UP only while the loop consumes. */
+    @Bean
+    HealthIndicator consumerReadinessHealthIndicator(KeyedConsumer capturedConsumer) {
+        return capturedConsumer.readiness();
+    }
+
+    /** In the liveness group: DOWN once the loop has failed to restart for keyed-consumer.liveness-timeout. */
+    @Bean
+    HealthIndicator consumerLivenessHealthIndicator(KeyedConsumer capturedConsumer) {
+        return capturedConsumer.liveness();
     }
 }

@@ -77,6 +77,6 @@ public class EnricherMetrics {
 
     public void inFlightGauge(IntSupplier inFlight) {
         Gauge.builder(IN_FLIGHT, inFlight, IntSupplier::getAsInt)
-                .description("Input records dispatched and not yet finished").register(registry);
+                .description("Input records dispatched and not yet finished").strongReference(true).register(registry);
     }
 }

@@ -1,7 +1,7 @@
 package io.checkoutrelay.enricher.support;
 
 import io.checkoutrelay.enricher.ProfileEnricherApplication;
-import io.checkoutrelay.enricher.flow.CapturedConsumerLoop;
+import io.checkoutrelay.keyed.KeyedConsumer;
 import io.checkoutrelay.localstack.junit.Infrastructure;
 import io.checkoutrelay.schemas.topic.Topics;
 import java.time.Duration;
@@ -44,9 +44,9 @@ public final class EnricherApp implements AutoCloseable {
                 .toArray(String[]::new);
         ConfigurableApplicationContext context = new SpringApplicationBuilder(ProfileEnricherApplication.class)
                 .run(args);
-        CapturedConsumerLoop loop = context.getBean(CapturedConsumerLoop.class);
+        KeyedConsumer loop = context.getBean(KeyedConsumer.class);
         Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
-                .until(() -> loop.assignment().size() == Topics.DEFAULT_PARTITIONS);
+                .until(() -> loop.partitions().size() == Topics.DEFAULT_PARTITIONS);
         return new EnricherApp(context);
     }
 

@@ -60,7 +60,7 @@ public final class TestCheckouts {
                 .setAttempt(1)
                 .setCapturedAt(Instant.now())
                 .setAmazon(payment(order.getAmazon().getBillerId(), reference, token, order.getCheckoutId()))
-                .setUpsell(UpsellRequest.newBuilder().setUpsellId(CheckoutIds.upsellId(reference))
+                .setUpsell(UpsellRequest.newBuilder().setUpsellId(CheckoutIds.upsellIdForReference(order.getCheckoutId(), reference, 205))
                         .setProductId(205).setQuantity(1).build())
                 .build();
     }

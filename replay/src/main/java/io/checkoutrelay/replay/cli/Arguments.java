@@ -1,5 +1,10 @@
 package io.checkoutrelay.replay.cli;
 
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -18,13 +23,18 @@ public final class Arguments {
             "--bootstrap-servers", "--registry-url", "--kafka-config");
     private static final Set<String> DLT_OPTIONS = Set.of("--topic", "--partition", "--offset",
             "--bootstrap-servers", "--registry-url", "--kafka-config");
+    private static final Set<String> CONSOLE_OPTIONS = Set.of("--port", "--bind", "--metrics", "--window",
+            "--bootstrap-servers", "--registry-url", "--kafka-config");
+    static final int DEFAULT_CONSOLE_PORT = 8095;
+    /** The captured and enriched topics keep records 6 hours: older declines cannot be replayed anyway. */
+    static final Duration DEFAULT_WINDOW = Duration.ofHours(6);
 
     private Arguments() {
     }
 
     public static Request parse(List<String> args, Map<String, String> environment) {
         if (args.isEmpty()) {
-            throw new ArgumentError("no command: say 'declined' or 'dlt' (--help explains both)");
+            throw new ArgumentError("no command: say 'declined', 'dlt' or 'console' (--help explains them)");
         }
         if (args.contains("--help") || args.contains("-h") || args.get(0).equals("help")) {
             return new Request.Help();
@@ -33,7 +43,8 @@ public final class Arguments {
         return switch (command) {
             case "declined" -> declined(options(command, args.subList(1, args.size()), DECLINED_OPTIONS), environment);
             case "dlt" -> deadLetters(options(command, args.subList(1, args.size()), DLT_OPTIONS), environment);
-            default -> throw new ArgumentError("unknown command '" + command + "': say 'declined' or 'dlt'");
+            case "console" -> console(options(command, args.subList(1, args.size()), CONSOLE_OPTIONS), environment);
+            default -> throw new ArgumentError("unknown command '" + command + "': say 'declined', 'dlt' or 'console'");
         };
     }
 
@@ -77,6 +88,63 @@ public final class Arguments {
                     number("--offset", offsets.get(i), Long.MAX_VALUE)));
         }
         return new Request.DeadLetters(topic, List.copyOf(positions), options.dryRun, connection(options, environment));
+    }
+
+    private static Request.Console console(Parsed options, Map<String, String> environment) {
+        if (options.dryRun) {
+            throw new ArgumentError("console writes nothing; --dry-run does not apply to it");
+        }
+        String portText = firstSet(options.last("--port"), environment.get("CONSOLE_PORT"));
+        int port = portText == null ? DEFAULT_CONSOLE_PORT : (int) number("--port", portText, 65535);
+        String bind = firstSet(options.last("--bind"), environment.get("CONSOLE_BIND"), "127.0.0.1");
+        List<String> metricValues = new ArrayList<>(options.values("--metrics"));
+        if (metricValues.isEmpty() && environment.get("CONSOLE_METRICS") != null) {
+            metricValues.add(environment.get("CONSOLE_METRICS"));
+        }
+        List<MetricsSource> metrics = new ArrayList<>();
+        for (String value : metricValues) {
+            for (String source : value.split(",")) {
+                String trimmed = source.trim();
+                if (trimmed.isEmpty()) {
+                    continue;
+                }
+                // name=url names the service on the page; a bare url lets its metrics name it
+                int eq = trimmed.indexOf('=');
+                boolean named = eq > 0 && !trimmed.substring(0, eq).contains(":");
+                String name = named ? trimmed.substring(0, eq) : "";
+                URI url = metricsUrl(named ? trimmed.substring(eq + 1) : trimmed);
+                metrics.add(new MetricsSource(name, url));
+            }
+        }
+        if (metrics.isEmpty()) {
+            throw new ArgumentError("console needs --metrics <url> (or CONSOLE_METRICS): the /actuator/prometheus "
+                    + "address of profile-enricher and of crm-importer, e.g. http://127.0.0.1:8082/actuator/prometheus");
+        }
+        String windowText = firstSet(options.last("--window"), environment.get("CONSOLE_WINDOW"));
+        Duration window = windowText == null ? DEFAULT_WINDOW : duration(windowText);
+        return new Request.Console(bind, port, List.copyOf(metrics), window, connection(options, environment));
+    }
+
+    private static URI metricsUrl(String url) {
+        try {
+            URI uri = new URI(url);
+            if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
+                throw new URISyntaxException(url, "not an absolute http(s) URL");
+            }
+            return uri;
+        } catch (URISyntaxException e) {
+            throw new ArgumentError("--metrics " + url + " is not an http(s) URL such as "
+                    + "http://127.0.0.1:8083/actuator/prometheus");
+        }
+    }
+
+    private static Duration duration(String text) {
+        Matcher m = Pattern.compile("([1-9][0-9]{0,3})([mh])").matcher(text);
+        if (!m.matches()) {
+            throw new ArgumentError("--window " + text + " is not a duration such as 30m or 6h");
+        }
+        long amount = Long.parseLong(m.group(1));
+        return m.group(2).equals("h") ? Duration.ofHours(amount) : Duration.ofMinutes(amount);
     }
 
     private static void refuseClass(String declineClass) {
@@ -131,6 +199,15 @@ public final class Arguments {
     private static Connection connection(Parsed options, Map<String, String> environment) {
         return ConnectionSettings.resolve(options.last("--bootstrap-servers"), options.last("--registry-url"),
                 options.last("--kafka-config"), environment);
+    }
+
+    private static String firstSet(String... values) {
+        for (String value : values) {
+            if (value != null && !value.isBlank()) {
+                return value;
+            }
+        }
+        return null;
     }
 
     private static Parsed options(String command, List<String> args, Set<String> allowed) {

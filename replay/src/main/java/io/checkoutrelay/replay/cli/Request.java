@@ -1,5 +1,6 @@
 package io.checkoutrelay.replay.cli;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -27,6 +28,18 @@ public sealed interface Request {
      *
      * @param positions only these records of the dead-letter topic (empty: all of them)
      */
+    /**
+     * Serve the read-only operator console.
+     *
+     * @param bindAddress where to listen (default 127.0.0.1; 0.0.0.0 in a container)
+     * @param port        its HTTP port (0: any free one)
+     * @param metrics     the services' /actuator/prometheus addresses
+     * @param window      how far back the topics are read
+     */
+    record Console(String bindAddress, int port, List<MetricsSource> metrics, Duration window,
+                   Connection connection) implements Request {
+    }
+
     record DeadLetters(String topic, List<Position> positions, boolean dryRun, Connection connection)
             implements Request {
     }

@@ -23,7 +23,15 @@ public final class Usage {
                 kafka_dlt-original-topic), without the kafka_dlt-* headers, plus 'relay-replay-of'.
                 Dead letters already replayed are skipped.
 
-            Options for both:
+            java -jar replay.jar console --metrics [<name>=]<url>[,...] [--port 8095] [--bind 127.0.0.1] [--window 6h]
+                Serves a read-only web page for operators: consumer lag and the oldest checkout in work
+                per service (scraped from each --metrics address, the services' /actuator/prometheus),
+                the recent checkouts with their status timeline (checkout.status.v1), declines by class
+                and reason over the window (crm.order.declined.v1), and what 'declined --since <window
+                start> --dry-run' would replay now. Writes nothing. Environment: CONSOLE_METRICS,
+                CONSOLE_PORT, CONSOLE_BIND, CONSOLE_WINDOW (30m, 6h ...). Stop it with Ctrl-C.
+
+            Options for all:
               --bootstrap-servers <list>  Kafka brokers (else SPRING_KAFKA_BOOTSTRAP_SERVERS, the file's
                                           spring.kafka.bootstrap-servers, KAFKA_BOOTSTRAP_SERVERS, localhost:9092)
               --registry-url <url>        Apicurio registry API (else SCHEMA_REGISTRY_URL,

@@ -7,11 +7,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import io.checkoutrelay.replay.cli.Position;
+import io.checkoutrelay.schemas.CheckoutKind;
 import io.checkoutrelay.schemas.CheckoutStatus;
 import io.checkoutrelay.schemas.CheckoutStatusChanged;
 import io.checkoutrelay.schemas.DeclineClass;
+import io.checkoutrelay.schemas.OrderDeclined;
 
 /**
  * Chooses what to replay: per checkout (and per upsell) its latest decline in the window, replayed
@@ -19,6 +22,9 @@ import io.checkoutrelay.schemas.DeclineClass;
  * and it was not replayed already. Nothing here touches Kafka.
  */
 public final class DeclinePlanner {
+
+    /** The importer's reason for an upsell whose order it never saw (the enricher declined the order). */
+    static final String ORDER_NOT_IMPORTED = "order_not_imported";
 
     private final Set<String> checkoutIds;
     private final Instant since;
@@ -63,9 +69,28 @@ public final class DeclinePlanner {
                 decisions.add(decision);
             }
         }
+        Set<String> ordersReplayed = decisions.stream()
+                .filter(d -> d.replay() && d.decline().decline().getKind() == CheckoutKind.ORDER)
+                .map(d -> d.decline().decline().getCheckoutId()).collect(Collectors.toSet());
+        decisions.replaceAll(d -> waitsForItsOrder(d, ordersReplayed)
+                ? Decision.skip(d.decline(), "its order is replayed in this run and never reached the importer: "
+                        + "run the replay again once the order is IMPORTED")
+                : d);
         decisions.sort(Comparator.comparing((Decision d) -> d.decline().decline().getCheckoutId())
                 .thenComparing(d -> d.decline().source() == null ? -1 : d.decline().source().offset()));
         return decisions;
+    }
+
+    /**
+     * An upsell declined {@code order_not_imported} (its order never reached the importer) cannot go
+     * with its order: the order goes back through the enricher, the upsell straight to the importer, which
+     * would see it first and decline it again.
+     */
+    private static boolean waitsForItsOrder(Decision decision, Set<String> ordersReplayed) {
+        OrderDeclined declined = decision.decline().decline();
+        return decision.replay() && declined.getKind() == CheckoutKind.UPSELL
+                && ORDER_NOT_IMPORTED.equals(declined.getDecline().getReason())
+                && ordersReplayed.contains(declined.getCheckoutId());
     }
 
     private Decision decide(DeclineAt at, CheckoutStatusChanged status, Map<Position, Position> replayed) {

@@ -88,4 +88,33 @@ class ArgumentsTest {
                 new Position("amazon.checkout.enriched.v1.dlt", 0, 1));
         assertThat(parse("dlt", "--help")).isInstanceOf(Request.Help.class);
     }
+
+    @Test
+    void consoleTakesMetricsPortAndWindowFromOptionsOrEnvironment() {
+        Request.Console request = (Request.Console) parse("console", "--metrics",
+                "profile-enricher=http://127.0.0.1:8082/actuator/prometheus,http://127.0.0.1:8083/actuator/prometheus",
+                "--port", "9000", "--window", "30m");
+        assertThat(request.metrics()).extracting(s -> s.url().getPort()).containsExactly(8082, 8083);
+        assertThat(request.metrics()).extracting(MetricsSource::name).containsExactly("profile-enricher", "");
+        assertThat(request.port()).isEqualTo(9000);
+        assertThat(request.window()).isEqualTo(java.time.Duration.ofMinutes(30));
+        assertThat(request.bindAddress()).isEqualTo("127.0.0.1");
+
+        Request.Console fromEnv = (Request.Console) Arguments.parse(List.of("console"), Map.of("CONSOLE_METRICS",
+                "http://importer:8083/actuator/prometheus", "CONSOLE_BIND", "0.0.0.0", "KAFKA_BOOTSTRAP_SERVERS", "kafka:9092"));
+        assertThat(fromEnv.port()).isEqualTo(Arguments.DEFAULT_CONSOLE_PORT);
+        assertThat(fromEnv.window()).isEqualTo(Arguments.DEFAULT_WINDOW);
+        assertThat(fromEnv.bindAddress()).isEqualTo("0.0.0.0");
+        assertThat(fromEnv.connection().bootstrapServers()).isEqualTo("kafka:9092");
+    }
+
+    @Test
+    void consoleRefusesWhatItCannotUseAndSaysWhy() {
+        assertThatThrownBy(() -> parse("console")).hasMessageContaining("--metrics").hasMessageContaining("CONSOLE_METRICS");
+        assertThatThrownBy(() -> parse("console", "--metrics", "importer:8083")).hasMessageContaining("not an http(s) URL");
+        assertThatThrownBy(() -> parse("console", "--metrics", "http://a:1/m", "--window", "6 hours"))
+                .hasMessageContaining("--window 6 hours is not a duration");
+        assertThatThrownBy(() -> parse("console", "--metrics", "http://a:1/m", "--dry-run"))
+                .hasMessageContaining("writes nothing");
+    }
 }

@@ -38,6 +38,24 @@ class DeclinePlannerTest {
     }
 
     @Test
+    void anUpsellWhoseOrderNeverReachedTheImporterWaitsForItsOrdersReplay() {
+        DeclineAt order = new DeclineAt(0, 10, base(A, 1, DeclineClass.UNAVAILABLE, 3, T0)
+                .setKind(CheckoutKind.ORDER).setDeclinedBy("profile-enricher")
+                .setSourceTopic("amazon.checkout.captured.v1").build());
+        DeclineAt upsell = new DeclineAt(0, 11, base(A, 1, DeclineClass.UNAVAILABLE, 7, T0.plusSeconds(5))
+                .setKind(CheckoutKind.UPSELL).setUpsellId("u-1").setDecline(Decline.newBuilder()
+                        .setDeclineClass(DeclineClass.UNAVAILABLE).setReason("order_not_imported")
+                        .setMessage("later").build()).build());
+
+        List<Decision> withItsOrder = anyCheckout.plan(List.of(order, upsell), Map.of(), Map.of());
+        List<Decision> afterItsOrder = anyCheckout.plan(List.of(upsell), Map.of(), Map.of());
+
+        assertThat(withItsOrder).extracting(Decision::replay).containsExactly(true, false);
+        assertThat(withItsOrder.get(1).why()).contains("run the replay again once the order is IMPORTED");
+        assertThat(afterItsOrder).singleElement().satisfies(d -> assertThat(d.replay()).isTrue());
+    }
+
+    @Test
     void otherClassesAreIgnoredUnlessTheCheckoutWasNamed() {
         DeclineAt unavailableThenConsent = decline(A, 1, DeclineClass.UNAVAILABLE, 10, 3, T0);
         DeclineAt consent = decline(A, 1, DeclineClass.CONSENT, 11, 9, T0.plusSeconds(60));

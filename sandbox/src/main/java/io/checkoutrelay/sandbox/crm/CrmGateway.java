@@ -25,7 +25,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Every CRM call goes through here, in this order: recorded (and counted as in flight), 429 at once
  * when {@code crm.max-concurrent} calls are already being worked on, latency,
  * outage or failure rate (503 before any state is touched), POST + form body, credentials (body
- * only), runtime rules, the invalid campaign 999, then the endpoint's own behaviour.
+ * only), runtime rules (else, for money calls, the gateway faults {@code crm.lost-reply-rate} and
+ * {@code crm.late-commit-rate}), the invalid campaign 999, then the endpoint's own behaviour.
  */
 @Component
 class CrmGateway {
@@ -41,16 +42,18 @@ class CrmGateway {
     private final RuleBook rules;
     private final TrafficMonitor traffic;
     private final CrmAdmission admission;
+    private final LateCommits lateCommits;
     private final JsonMapper jsonMapper;
     private final Map<Endpoint, CrmOperation> operations = new EnumMap<>(Endpoint.class);
 
     CrmGateway(SandboxProperties properties, LiveSettings settings, RuleBook rules, TrafficMonitor traffic,
-            CrmAdmission admission, JsonMapper jsonMapper, List<CrmOperation> operations) {
+            CrmAdmission admission, LateCommits lateCommits, JsonMapper jsonMapper, List<CrmOperation> operations) {
         this.credentials = properties.crm();
         this.settings = settings;
         this.rules = rules;
         this.traffic = traffic;
         this.admission = admission;
+        this.lateCommits = lateCommits;
         this.jsonMapper = jsonMapper;
         operations.forEach(operation -> this.operations.put(operation.endpoint(), operation));
     }
@@ -75,6 +78,7 @@ class CrmGateway {
     }
 
     private CrmReply process(Endpoint endpoint, FormRequest form) {
+        long arrived = System.nanoTime();
         Pause.sleep(settings.current().crmLatency());
         if (settings.crmUnavailable()) {
             return CrmReply.httpError(503);
@@ -91,18 +95,43 @@ class CrmGateway {
             return CrmReply.error(INVALID_LOGIN, "LOGIN_ERROR");
         }
         Optional<ScriptedResponse> rule = rules.consume(endpoint, params);
+        if (rule.isEmpty() && endpoint.movesMoney()) {
+            rule = settings.gatewayFault();
+        }
         if (rule.isPresent() && !rule.get().afterApply()) {
             Pause.sleep(Duration.ofMillis(rule.get().delayMillis()));
         }
         if (rule.isPresent() && rule.get().replacesAnswer()) {
-            return scripted(rule.get());
+            return answeredByTheGateway(endpoint, params, rule.get(), arrived);
         }
+        CrmReply reply = apply(endpoint, params, rule);
+        boolean delayAfterApplyUnused = rule.isPresent() && rule.get().afterApply() && !endpoint.movesMoney();
+        return delayAfterApplyUnused ? reply.delayedBy(Duration.ofMillis(rule.get().delayMillis())) : reply;
+    }
+
+    /**
+     * A scripted answer; when the CRM behind the gateway still processes the call, it does so now (the
+     * reply is lost after the commit) or {@code commitAfterMillis} after the call arrived (504-then-commit).
+     */
+    private CrmReply answeredByTheGateway(Endpoint endpoint, Map<String, String> params, ScriptedResponse respond,
+            long arrived) {
+        if (respond.appliesBehindTheAnswer() && respond.afterApply()) {
+            apply(endpoint, params, Optional.empty());
+            return scripted(respond).delayedBy(Duration.ofMillis(respond.delayMillis()));
+        }
+        if (respond.appliesBehindTheAnswer()) {
+            Duration sinceArrival = Duration.ofNanos(System.nanoTime() - arrived);
+            lateCommits.schedule(() -> apply(endpoint, params, Optional.empty()),
+                    Duration.ofMillis(respond.commitAfterMillis()).minus(sinceArrival));
+        }
+        return scripted(respond);
+    }
+
+    private CrmReply apply(Endpoint endpoint, Map<String, String> params, Optional<ScriptedResponse> rule) {
         if (INVALID_CAMPAIGN_ID.equals(params.get("campaignId"))) {
             return CrmReply.invalid(Map.of("campaignId", "Invalid campaign"));
         }
-        CrmReply reply = operations.get(endpoint).handle(params, rule);
-        boolean delayAfterApplyUnused = rule.isPresent() && rule.get().afterApply() && !endpoint.movesMoney();
-        return delayAfterApplyUnused ? reply.delayedBy(Duration.ofMillis(rule.get().delayMillis())) : reply;
+        return operations.get(endpoint).handle(params, rule);
     }
 
     private static CrmReply scripted(ScriptedResponse respond) {
@@ -114,6 +143,9 @@ class CrmGateway {
         }
         if (respond.redirectUrl() != null) {
             return CrmReply.redirect(respond.redirectUrl());
+        }
+        if (respond.success() != null) {
+            return CrmReply.success(respond.success());
         }
         return CrmReply.error(respond.error(), "ERROR");
     }

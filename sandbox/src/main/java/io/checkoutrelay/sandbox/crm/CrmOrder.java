@@ -70,13 +70,22 @@ public record CrmOrder(
                 importOrderCalls + 1, completedImports, upsaleCalls);
     }
 
-    /** This order with an upsell added, replacing the item of {@code replaceProductId} when given. */
-    public CrmOrder withUpsale(OrderItem upsale, Long replaceProductId) {
+    /**
+     * This order with an upsell added, replacing the item of {@code replaceProductId} when given. With
+     * {@code merge}, a sold line of the same product takes the upsell's quantity (its unit price stays)
+     * instead of a new line being added.
+     */
+    public CrmOrder withUpsale(OrderItem upsale, Long replaceProductId, boolean merge) {
         List<OrderItem> changed = new ArrayList<>(items);
         if (replaceProductId != null) {
             changed.removeIf(item -> item.productId() == replaceProductId);
         }
-        changed.add(upsale);
+        int same = merge ? indexOfSoldLine(changed, upsale.productId()) : -1;
+        if (same >= 0) {
+            changed.set(same, changed.get(same).withMoreOf(upsale.qty()));
+        } else {
+            changed.add(upsale);
+        }
         return new CrmOrder(orderId, sequence, createdAt, campaignId, status, customer, changed, payment,
                 declineReason, importOrderCalls, completedImports, upsaleCalls + 1);
     }
@@ -85,6 +94,15 @@ public record CrmOrder(
     public CrmOrder upsaleAttempted() {
         return new CrmOrder(orderId, sequence, createdAt, campaignId, status, customer, items, payment, declineReason,
                 importOrderCalls, completedImports, upsaleCalls + 1);
+    }
+
+    private static int indexOfSoldLine(List<OrderItem> lines, long productId) {
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).productId() == productId && "COMPLETE".equals(lines.get(i).purchaseStatus())) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     public boolean hasItem(long productId) {

@@ -12,7 +12,8 @@ import io.checkoutrelay.sandbox.script.ScriptedResponse;
 
 /**
  * {@code POST /order/import/}: with the {@code orderId} of a PARTIAL or DECLINED order, turns it into
- * a sale; without one, creates a new order. Only {@code paySource=AMAZON} is accepted.
+ * a sale; without one (or when a rule says {@code newOrder}), creates a new order. Only
+ * {@code paySource=AMAZON} is accepted.
  */
 @Component
 class OrderImport implements CrmOperation {
@@ -55,7 +56,8 @@ class OrderImport implements CrmOperation {
         if (verdict.changesNothing()) {
             return verdict.unchanged();
         }
-        if (orderId == null) {
+        boolean intoNewOrder = rule.map(ScriptedResponse::newOrder).orElse(false);
+        if (orderId == null || intoNewOrder) {
             CrmOrder created = store.create(campaignId, sale.customer(),
                     order -> verdict.declines() ? order.declined(sale, verdict.declineReason()) : order.sold(sale));
             return verdict.reply(created);

@@ -10,6 +10,11 @@ public record OrderItem(long productId, String name, int qty, BigDecimal price, 
                 "COMPLETE");
     }
 
+    /** This line with {@code more} added to its quantity (the CRM merging a repeated product). */
+    public OrderItem withMoreOf(int more) {
+        return new OrderItem(productId, name, qty + more, price, purchaseStatus);
+    }
+
     public BigDecimal lineTotal() {
         return price.multiply(BigDecimal.valueOf(qty));
     }

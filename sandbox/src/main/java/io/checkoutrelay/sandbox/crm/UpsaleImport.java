@@ -7,21 +7,25 @@ import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 import io.checkoutrelay.sandbox.script.Endpoint;
+import io.checkoutrelay.sandbox.script.LiveSettings;
 import io.checkoutrelay.sandbox.script.ScriptedResponse;
 
 /**
  * {@code POST /upsale/import/}: adds a product to a COMPLETE order (replacing {@code replaceProductId}
- * when given). A declined upsell leaves the order as it was.
+ * when given). With {@code crm.merge-quantities} a product already on the order gets its quantity raised
+ * instead of a line of its own. A declined upsell leaves the order as it was.
  */
 @Component
 class UpsaleImport implements CrmOperation {
 
     private final CrmOrderStore store;
     private final SaleScript script;
+    private final LiveSettings settings;
 
-    UpsaleImport(CrmOrderStore store, SaleScript script) {
+    UpsaleImport(CrmOrderStore store, SaleScript script, LiveSettings settings) {
         this.store = store;
         this.script = script;
+        this.settings = settings;
     }
 
     @Override
@@ -56,14 +60,15 @@ class UpsaleImport implements CrmOperation {
         if (verdict.changesNothing()) {
             return verdict.unchanged();
         }
-        return store.change(orderId, order -> apply(order, product, replaceProductId, verdict))
+        boolean merge = settings.current().crmMergeQuantities();
+        return store.change(orderId, order -> apply(order, product, replaceProductId, merge, verdict))
                 .orElseGet(() -> CrmReply.invalid(Map.of("orderId", ParamCheck.INVALID)));
     }
 
     private static CrmOrderStore.Changed<CrmReply> apply(CrmOrder order, ProductLine product, Long replaceProductId,
-            SaleVerdict verdict) {
+            boolean merge, SaleVerdict verdict) {
         CrmOrder changed = verdict.declines() ? order.upsaleAttempted()
-                : order.withUpsale(OrderItem.sold(product), replaceProductId);
+                : order.withUpsale(OrderItem.sold(product), replaceProductId, merge);
         return new CrmOrderStore.Changed<>(changed, verdict.reply(changed));
     }
 }

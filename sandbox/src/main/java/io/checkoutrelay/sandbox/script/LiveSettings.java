@@ -1,6 +1,7 @@
 package io.checkoutrelay.sandbox.script;
 
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -40,6 +41,27 @@ public class LiveSettings implements Resettable {
     public boolean crmUnavailable() {
         Settings settings = current();
         return settings.crmOutage() || hits(settings.crmFailureRate());
+    }
+
+    /**
+     * What the CRM's gateway does to a money-moving call no rule scripted: by {@code crm.lost-reply-rate}
+     * the call is committed and answered 502 (the reply is lost), by {@code crm.late-commit-rate} it is
+     * answered 504 at once and committed {@code crm.late-commit-delay} after it arrived; else nothing.
+     */
+    public Optional<ScriptedResponse> gatewayFault() {
+        Settings settings = current();
+        if (settings.crmLostReplyRate() == 0 && settings.crmLateCommitRate() == 0) {
+            return Optional.empty();
+        }
+        double draw = ThreadLocalRandom.current().nextDouble();
+        if (draw < settings.crmLostReplyRate()) {
+            return Optional.of(ScriptedResponse.lostReply(502));
+        }
+        if (draw < settings.crmLostReplyRate() + settings.crmLateCommitRate()) {
+            return Optional.of(ScriptedResponse.lateCommit(504,
+                    Math.max(1, settings.crmLateCommitDelay().toMillis())));
+        }
+        return Optional.empty();
     }
 
     /** True when this Amazon call must answer 503 (failure rate). */

@@ -19,6 +19,10 @@ public record Settings(
         boolean crmOutage,
         Duration crmTimeoutDelay,
         int crmMaxConcurrent,
+        boolean crmMergeQuantities,
+        double crmLostReplyRate,
+        double crmLateCommitRate,
+        Duration crmLateCommitDelay,
         Duration amazonLatency,
         double amazonFailureRate,
         Duration amazonSlowDelay) {
@@ -28,6 +32,10 @@ public record Settings(
     public static final String CRM_OUTAGE = "crm.outage";
     public static final String CRM_TIMEOUT_DELAY = "crm.timeout-delay";
     public static final String CRM_MAX_CONCURRENT = "crm.max-concurrent";
+    public static final String CRM_MERGE_QUANTITIES = "crm.merge-quantities";
+    public static final String CRM_LOST_REPLY_RATE = "crm.lost-reply-rate";
+    public static final String CRM_LATE_COMMIT_RATE = "crm.late-commit-rate";
+    public static final String CRM_LATE_COMMIT_DELAY = "crm.late-commit-delay";
     public static final String AMAZON_LATENCY = "amazon.latency";
     public static final String AMAZON_FAILURE_RATE = "amazon.failure-rate";
     public static final String AMAZON_SLOW_DELAY = "amazon.slow-delay";
@@ -35,10 +43,17 @@ public record Settings(
     public Settings {
         requireNonNegative(CRM_LATENCY, crmLatency);
         requireNonNegative(CRM_TIMEOUT_DELAY, crmTimeoutDelay);
+        requireNonNegative(CRM_LATE_COMMIT_DELAY, crmLateCommitDelay);
         requireNonNegative(AMAZON_LATENCY, amazonLatency);
         requireNonNegative(AMAZON_SLOW_DELAY, amazonSlowDelay);
         requireFraction(CRM_FAILURE_RATE, crmFailureRate);
+        requireFraction(CRM_LOST_REPLY_RATE, crmLostReplyRate);
+        requireFraction(CRM_LATE_COMMIT_RATE, crmLateCommitRate);
         requireFraction(AMAZON_FAILURE_RATE, amazonFailureRate);
+        if (crmLostReplyRate + crmLateCommitRate > 1) {
+            throw new IllegalArgumentException(CRM_LOST_REPLY_RATE + " + " + CRM_LATE_COMMIT_RATE
+                    + " must be at most 1");
+        }
         if (crmMaxConcurrent < 0) {
             throw new IllegalArgumentException(CRM_MAX_CONCURRENT + " must be zero (unlimited) or more");
         }
@@ -48,31 +63,34 @@ public record Settings(
         SandboxProperties.Crm crm = properties.crm();
         SandboxProperties.Amazon amazon = properties.amazon();
         return new Settings(crm.latency(), crm.failureRate(), crm.outage(), crm.timeoutDelay(),
-                crm.maxConcurrent(), amazon.latency(), amazon.failureRate(), amazon.slowDelay());
+                crm.maxConcurrent(), crm.mergeQuantities(), crm.lostReplyRate(), crm.lateCommitRate(),
+                crm.lateCommitDelay(), amazon.latency(), amazon.failureRate(), amazon.slowDelay());
     }
 
     /** A copy with one setting changed; the key may be written as a property name or in camelCase. */
     public Settings with(String key, Object value) {
         String name = canonicalKey(key);
-        return switch (name) {
-            case CRM_LATENCY -> new Settings(duration(name, value), crmFailureRate, crmOutage, crmTimeoutDelay,
-                    crmMaxConcurrent, amazonLatency, amazonFailureRate, amazonSlowDelay);
-            case CRM_FAILURE_RATE -> new Settings(crmLatency, fraction(name, value), crmOutage, crmTimeoutDelay,
-                    crmMaxConcurrent, amazonLatency, amazonFailureRate, amazonSlowDelay);
-            case CRM_OUTAGE -> new Settings(crmLatency, crmFailureRate, bool(name, value), crmTimeoutDelay,
-                    crmMaxConcurrent, amazonLatency, amazonFailureRate, amazonSlowDelay);
-            case CRM_TIMEOUT_DELAY -> new Settings(crmLatency, crmFailureRate, crmOutage, duration(name, value),
-                    crmMaxConcurrent, amazonLatency, amazonFailureRate, amazonSlowDelay);
-            case CRM_MAX_CONCURRENT -> new Settings(crmLatency, crmFailureRate, crmOutage, crmTimeoutDelay,
-                    count(name, value), amazonLatency, amazonFailureRate, amazonSlowDelay);
-            case AMAZON_LATENCY -> new Settings(crmLatency, crmFailureRate, crmOutage, crmTimeoutDelay,
-                    crmMaxConcurrent, duration(name, value), amazonFailureRate, amazonSlowDelay);
-            case AMAZON_FAILURE_RATE -> new Settings(crmLatency, crmFailureRate, crmOutage, crmTimeoutDelay,
-                    crmMaxConcurrent, amazonLatency, fraction(name, value), amazonSlowDelay);
-            case AMAZON_SLOW_DELAY -> new Settings(crmLatency, crmFailureRate, crmOutage, crmTimeoutDelay,
-                    crmMaxConcurrent, amazonLatency, amazonFailureRate, duration(name, value));
-            default -> throw new IllegalArgumentException("unknown setting '" + key + "'");
-        };
+        Map<String, Object> values = asMap();
+        if (!values.containsKey(name)) {
+            throw new IllegalArgumentException("unknown setting '" + key + "'");
+        }
+        values.put(name, value);
+        return fromMap(values);
+    }
+
+    private static Settings fromMap(Map<String, Object> values) {
+        return new Settings(duration(CRM_LATENCY, values.get(CRM_LATENCY)),
+                fraction(CRM_FAILURE_RATE, values.get(CRM_FAILURE_RATE)),
+                bool(CRM_OUTAGE, values.get(CRM_OUTAGE)),
+                duration(CRM_TIMEOUT_DELAY, values.get(CRM_TIMEOUT_DELAY)),
+                count(CRM_MAX_CONCURRENT, values.get(CRM_MAX_CONCURRENT)),
+                bool(CRM_MERGE_QUANTITIES, values.get(CRM_MERGE_QUANTITIES)),
+                fraction(CRM_LOST_REPLY_RATE, values.get(CRM_LOST_REPLY_RATE)),
+                fraction(CRM_LATE_COMMIT_RATE, values.get(CRM_LATE_COMMIT_RATE)),
+                duration(CRM_LATE_COMMIT_DELAY, values.get(CRM_LATE_COMMIT_DELAY)),
+                duration(AMAZON_LATENCY, values.get(AMAZON_LATENCY)),
+                fraction(AMAZON_FAILURE_RATE, values.get(AMAZON_FAILURE_RATE)),
+                duration(AMAZON_SLOW_DELAY, values.get(AMAZON_SLOW_DELAY)));
     }
 
     /** The settings keyed by property name, durations written as milliseconds ("300ms"). */
@@ -83,6 +101,10 @@ public record Settings(
         map.put(CRM_OUTAGE, crmOutage);
         map.put(CRM_TIMEOUT_DELAY, print(crmTimeoutDelay));
         map.put(CRM_MAX_CONCURRENT, crmMaxConcurrent);
+        map.put(CRM_MERGE_QUANTITIES, crmMergeQuantities);
+        map.put(CRM_LOST_REPLY_RATE, crmLostReplyRate);
+        map.put(CRM_LATE_COMMIT_RATE, crmLateCommitRate);
+        map.put(CRM_LATE_COMMIT_DELAY, print(crmLateCommitDelay));
         map.put(AMAZON_LATENCY, print(amazonLatency));
         map.put(AMAZON_FAILURE_RATE, amazonFailureRate);
         map.put(AMAZON_SLOW_DELAY, print(amazonSlowDelay));

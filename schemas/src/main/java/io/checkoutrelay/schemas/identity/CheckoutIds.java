@@ -7,9 +7,10 @@ import java.security.NoSuchAlgorithmException;
 import java.util.UUID;
 
 /**
- * Identity of checkouts and upsells: a name-based UUID (version 5, SHA-1) of the Amazon order
- * reference id. Two submissions of the same order reference, on any replica, get the same id and so
- * the same key, partition and ledger entry downstream.
+ * Identity of checkouts and upsells: name-based UUIDs (version 5, SHA-1). A checkout's is that of
+ * its Amazon order reference id; an upsell's that of its checkout and its Idempotency-Key, or without
+ * one its Amazon reference and product. Two submissions of the same thing, on any replica, get the same
+ * id and so the same key, partition and ledger entry downstream.
  */
 public final class CheckoutIds {
 
@@ -23,8 +24,22 @@ public final class CheckoutIds {
         return nameBased("checkout:" + amazonOrderReferenceId).toString();
     }
 
-    public static String upsellId(String amazonOrderReferenceId) {
-        return nameBased("upsell:" + amazonOrderReferenceId).toString();
+    /**
+     * An upsell the lander named with an {@code Idempotency-Key} header (contracts.md, upsell identity,
+     * second version): the same key on the same checkout is the same upsell, another key another upsell,
+     * whatever Amazon reference pays for them.
+     */
+    public static String upsellIdForKey(String checkoutId, String idempotencyKey) {
+        return nameBased("upsell-key:" + checkoutId + ":" + idempotencyKey).toString();
+    }
+
+    /**
+     * An upsell posted without an {@code Idempotency-Key}: the checkout, the upsell's Amazon reference
+     * and its product, so two products offered on one billing agreement (or on the order's own reference)
+     * are two upsells, and a double click on one is one.
+     */
+    public static String upsellIdForReference(String checkoutId, String amazonOrderReferenceId, long productId) {
+        return nameBased("upsell-ref:" + checkoutId + ":" + amazonOrderReferenceId + ":" + productId).toString();
     }
 
     static UUID nameBased(String name) {

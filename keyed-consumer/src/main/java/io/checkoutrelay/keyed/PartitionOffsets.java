@@ -1,0 +1,70 @@
+package io.checkoutrelay.keyed;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The offsets of one partition between poll and commit. {@link #track} (loop thread) records a polled
+ * offset, {@link #done} (any thread) marks it finished, {@link #committable} (loop thread) answers the
+ * offset to commit: the first unfinished offset, else one past the last tracked one. A finished record
+ * behind an unfinished (or abandoned) one is never committed.
+ */
+final class PartitionOffsets {
+
+    private final ConcurrentSkipListMap<Long, Boolean> tracked = new ConcurrentSkipListMap<>();
+    private final AtomicInteger working = new AtomicInteger();
+    private volatile long next;
+
+    /** @param start the partition's position when it was assigned */
+    PartitionOffsets(long start) {
+        this.next = start;
+    }
+
+    void track(long offset) {
+        tracked.put(offset, Boolean.FALSE);
+    }
+
+    void done(long offset) {
+        tracked.replace(offset, Boolean.TRUE);
+    }
+
+    /** The offset to commit if the offsets in {@code finishing} were done too (they are, once the commit succeeds). */
+    long committable(Set<Long> finishing) {
+        long result = next;
+        for (Map.Entry<Long, Boolean> entry : tracked.entrySet()) {
+            if (!entry.getValue() && !finishing.contains(entry.getKey())) {
+                return Math.max(result, entry.getKey());
+            }
+            result = Math.max(result, entry.getKey() + 1);
+        }
+        return result;
+    }
+
+    /** After a commit of {@code offset}: forgets everything below it. */
+    void committed(long offset) {
+        next = Math.max(next, offset);
+        tracked.headMap(offset).clear();
+    }
+
+    /** Whether the record at {@code offset} is done (its finishing write was committed, or it was committed past). */
+    boolean isDone(long offset) {
+        return offset < next || Boolean.TRUE.equals(tracked.get(offset));
+    }
+
+    /** A polled record was handed to work. */
+    void started() {
+        working.incrementAndGet();
+    }
+
+    /** Work on a record ended, finished or not. */
+    void ended() {
+        working.decrementAndGet();
+    }
+
+    /** No record of this partition is in work (records polled and held back do not count). */
+    boolean idle() {
+        return working.get() == 0;
+    }
+}

@@ -1,0 +1,97 @@
+package io.checkoutrelay.systemtests;
+
+import static io.checkoutrelay.systemtests.Checkouts.checkoutId;
+import static io.checkoutrelay.systemtests.Checkouts.newOrderReference;
+import static io.checkoutrelay.systemtests.Checkouts.order;
+import static io.checkoutrelay.systemtests.Checkouts.token;
+import static io.checkoutrelay.systemtests.Checkouts.upsell;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.checkoutrelay.localstack.system.SystemOptions;
+import io.checkoutrelay.localstack.system.WholeSystem;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue 13 item 4, start in any order: on an empty broker the importer starts first (its input topic
+ * does not exist yet), then the enricher, then the intake; each waits for what it reads, not ready
+ * meanwhile, and checkouts then go all the way to IMPORTED. Before the keyed-consumer engine, the
+ * importer's loop ended for good here and the pod stayed "healthy".
+ */
+class StartOrderTest {
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Test
+    void importerFirstThenEnricherThenIntakeOnAnEmptyBrokerAndCheckoutsAreImported() throws Exception {
+        try (WholeSystem system = WholeSystem.startSupporting(SystemOptions.builder(repositoryRoot(), tempDir())
+                .tokenKeyId("start-order").serviceSetting("INTAKE_RATELIMIT_ENABLED", "false").build())) {
+            system.startService(WholeSystem.IMPORTER, java.util.Map.of());
+            String importer = system.serviceUrl(WholeSystem.IMPORTER);
+            Awaitility.await().pollDelay(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(20))
+                    .until(() -> status(importer + "/actuator/health/readiness") == 503);
+            assertThat(status(importer + "/actuator/health/liveness")).isEqualTo(200);
+
+            system.startService(WholeSystem.ENRICHER, java.util.Map.of());
+            system.startService(WholeSystem.INTAKE, java.util.Map.of());
+            Awaitility.await().atMost(Duration.ofSeconds(90))
+                    .until(() -> status(importer + "/actuator/health/readiness") == 200
+                            && status(system.serviceUrl(WholeSystem.ENRICHER) + "/actuator/health/readiness") == 200);
+
+            Lander lander = new Lander(system.serviceUrl(WholeSystem.INTAKE));
+            List<String> checkouts = new ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                String reference = newOrderReference();
+                Lander.Reply accepted = lander.postCheckout(order(reference, token(""), 101));
+                assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
+                String checkoutId = checkoutId(reference);
+                assertThat(lander.postUpsell(checkoutId, upsell(newOrderReference(), token(""), 205)).status())
+                        .isEqualTo(202);
+                checkouts.add(checkoutId);
+            }
+            for (String checkoutId : checkouts) {
+                JsonNode status = lander.awaitFinal(checkoutId, Duration.ofSeconds(120));
+                assertThat(status.path("status").asText()).as(status.toString()).isEqualTo("IMPORTED");
+                assertThat(status.path("upsells").path(0).path("status").asText()).as(status.toString())
+                        .isEqualTo("IMPORTED");
+            }
+        }
+    }
+
+    private int status(String url) {
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            return 0;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 0;
+        }
+    }
+
+    private static Path repositoryRoot() {
+        Path moduleDir = Path.of("").toAbsolutePath();
+        return moduleDir.getFileName().toString().equals("system-tests") ? moduleDir.getParent() : moduleDir;
+    }
+
+    private static Path tempDir() {
+        try {
+            return Files.createTempDirectory("checkout-relay-start-order-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
