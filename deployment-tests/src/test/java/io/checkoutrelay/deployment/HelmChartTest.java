@@ -107,7 +107,7 @@ class HelmChartTest {
 
         List<Map<String, Object>> pods = new ArrayList<>(of(manifests, "Deployment"));
         pods.addAll(of(manifests, "Job"));
-        assertThat(pods).hasSize(4);
+        assertThat(pods).as("3 services, the replay Job, the topics Job").hasSize(5);
         for (Map<String, Object> pod : pods) {
             Map<String, Object> podSpec = map(map(map(pod, "spec"), "template"), "spec");
             Map<String, Object> container = list(podSpec, "containers").get(0);

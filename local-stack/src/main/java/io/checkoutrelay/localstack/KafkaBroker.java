@@ -7,13 +7,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.Uuid;
+import io.checkoutrelay.localstack.security.BrokerSecurity;
 
 /**
  * A real single-node KRaft Kafka broker (broker and controller in one process) in a child JVM,
@@ -23,31 +26,63 @@ public final class KafkaBroker extends LocalProcess {
 
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
 
-    private KafkaBroker(ManagedProcess process, int port, Duration startup) {
+    private final Optional<BrokerSecurity> security;
+
+    private KafkaBroker(ManagedProcess process, int port, Duration startup, Optional<BrokerSecurity> security) {
         super(process, port, startup);
+        this.security = security;
     }
 
-    /** Formats a fresh log directory under {@code workDir} and starts the broker on {@code port}. */
+    /** Formats a fresh log directory under {@code workDir} and starts the broker on {@code port} (PLAINTEXT). */
     public static KafkaBroker start(Path workDir, int port, int controllerPort) {
-        Path config = writeConfig(workDir, port, controllerPort);
+        return start(workDir, port, controllerPort, Optional.empty());
+    }
+
+    /**
+     * The same broker with its client listener secured as managed clusters are: SASL_SSL (SCRAM-SHA-512,
+     * {@code security}'s certificates and users), the standard authorizer, nothing allowed without an ACL.
+     */
+    public static KafkaBroker startSecured(Path workDir, int port, int controllerPort, BrokerSecurity security) {
+        return start(workDir, port, controllerPort, Optional.of(security));
+    }
+
+    private static KafkaBroker start(Path workDir, int port, int controllerPort, Optional<BrokerSecurity> security) {
+        Path config = writeConfig(workDir, port, controllerPort, security);
         String classpath = brokerClasspath();
         List<String> jvm = List.of("-Xms128m", "-Xmx512m", "-XX:+UseG1GC",
                 "-Dlog4j2.configurationFile=" + writeLogConfig(workDir), "-cp", classpath);
-        format(workDir, config, jvm);
+        format(workDir, config, jvm, security);
         ManagedProcess process = ManagedProcess.start("kafka", Java.command(jvm,
                 List.of("kafka.Kafka", config.toString())), Map.of(), workDir, workDir.resolve("kafka.log"));
-        String bootstrap = "127.0.0.1:" + port;
-        Duration startup = process.awaitReady(() -> hasBroker(bootstrap), READY_TIMEOUT);
-        return new KafkaBroker(process, port, startup);
+        Map<String, Object> admin = adminConfigs("127.0.0.1:" + port, security);
+        Duration startup = process.awaitReady(() -> hasBroker(admin), READY_TIMEOUT);
+        return new KafkaBroker(process, port, startup, security);
     }
 
     public String bootstrapServers() {
         return "127.0.0.1:" + port;
     }
 
-    private static void format(Path workDir, Path config, List<String> jvm) {
-        List<String> command = Java.command(jvm, List.of("kafka.tools.StorageTool", "format",
+    /** The users, certificates and ACL plan of a secured broker; empty for a PLAINTEXT one. */
+    public Optional<BrokerSecurity> security() {
+        return security;
+    }
+
+    /** Settings of an administrative client of this broker (creating topics and ACLs, reading offsets). */
+    public Map<String, Object> adminConfigs() {
+        return adminConfigs(bootstrapServers(), security);
+    }
+
+    private static Map<String, Object> adminConfigs(String bootstrap, Optional<BrokerSecurity> security) {
+        return security.map(s -> s.superUser().clientConfigs(bootstrap, s.trustStore()))
+                .orElse(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap));
+    }
+
+    private static void format(Path workDir, Path config, List<String> jvm, Optional<BrokerSecurity> security) {
+        List<String> arguments = new ArrayList<>(List.of("kafka.tools.StorageTool", "format",
                 "--cluster-id", Uuid.randomUuid().toString(), "--config", config.toString(), "--ignore-formatted"));
+        security.ifPresent(s -> arguments.addAll(s.scramArguments()));
+        List<String> command = Java.command(jvm, arguments);
         Path log = workDir.resolve("kafka-format.log");
         try {
             Process format = new ProcessBuilder(command).directory(workDir.toFile())
@@ -64,9 +99,9 @@ public final class KafkaBroker extends LocalProcess {
         }
     }
 
-    private static boolean hasBroker(String bootstrap) {
+    private static boolean hasBroker(Map<String, Object> adminConfigs) {
         Properties props = new Properties();
-        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        props.putAll(adminConfigs);
         props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000);
         props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 2000);
         try (Admin admin = Admin.create(props)) {
@@ -76,19 +111,20 @@ public final class KafkaBroker extends LocalProcess {
         }
     }
 
-    private static Path writeConfig(Path workDir, int port, int controllerPort) {
-        String config = String.join("\n",
+    private static Path writeConfig(Path workDir, int port, int controllerPort, Optional<BrokerSecurity> security) {
+        String listener = security.isPresent() ? "SASL_SSL" : "PLAINTEXT";
+        List<String> lines = new ArrayList<>(List.of(
                 "process.roles=broker,controller",
                 "node.id=1",
                 "controller.quorum.voters=1@127.0.0.1:" + controllerPort,
-                "listeners=PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort,
-                "advertised.listeners=PLAINTEXT://127.0.0.1:" + port,
+                "listeners=" + listener + "://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort,
+                "advertised.listeners=" + listener + "://127.0.0.1:" + port,
                 "controller.listener.names=CONTROLLER",
-                "inter.broker.listener.name=PLAINTEXT",
-                "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
+                "inter.broker.listener.name=" + listener,
+                "listener.security.protocol.map=" + listener + ":" + listener + ",CONTROLLER:PLAINTEXT",
                 "log.dirs=" + workDir.resolve("data").toAbsolutePath(),
                 "num.partitions=6",
-                // topics are created by the services with their documented settings, never by accident
+                // topics are created from their one declaration (topic-plan), never by accident
                 "auto.create.topics.enable=false",
                 "offsets.topic.replication.factor=1",
                 "offsets.topic.num.partitions=6",
@@ -97,9 +133,10 @@ public final class KafkaBroker extends LocalProcess {
                 "share.coordinator.state.topic.replication.factor=1",
                 "share.coordinator.state.topic.min.isr=1",
                 "group.initial.rebalance.delay.ms=0",
-                "log.cleaner.backoff.ms=1000",
-                "") ;
-        return write(workDir.resolve("server.properties"), config);
+                "log.cleaner.backoff.ms=1000"));
+        security.ifPresent(s -> lines.addAll(s.serverProperties()));
+        lines.add("");
+        return write(workDir.resolve("server.properties"), String.join("\n", lines));
     }
 
     private static Path writeLogConfig(Path workDir) {

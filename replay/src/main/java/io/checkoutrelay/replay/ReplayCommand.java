@@ -57,7 +57,8 @@ public final class ReplayCommand {
             return 0;
         } catch (org.apache.kafka.common.errors.TimeoutException e) {
             err.println("replay failed: Kafka did not answer in time (" + e.getMessage() + "); is "
-                    + connectionOf(request) + " right? (--bootstrap-servers or KAFKA_BOOTSTRAP_SERVERS)");
+                    + connectionOf(request) + " right, and are the security settings? (--bootstrap-servers or"
+                    + " KAFKA_BOOTSTRAP_SERVERS; SPRING_KAFKA_* or --kafka-config)");
             return 1;
         } catch (RuntimeException e) {
             err.println("replay failed: " + e);
@@ -80,9 +81,9 @@ public final class ReplayCommand {
     private static int declined(Request.Declined request, PrintStream out) {
         Report report = new Report(out, request.dryRun());
         Connection connection = request.connection();
-        try (TopicReader reader = new TopicReader(connection.bootstrapServers());
-             RecordDecoder decoder = new RecordDecoder(connection.registryUrl());
-             Republisher publisher = request.dryRun() ? null : new Republisher(connection.bootstrapServers())) {
+        try (TopicReader reader = new TopicReader(connection.consumerConfigs());
+             RecordDecoder decoder = new RecordDecoder(connection.registryUrl(), connection.registryAuth());
+             Republisher publisher = request.dryRun() ? null : new Republisher(connection.producerConfigs())) {
             new DeclinedReplay(reader, decoder, publisher, report, Clock.systemUTC()).run(request);
         }
         return report.finish();
@@ -90,8 +91,9 @@ public final class ReplayCommand {
 
     private static int deadLetters(Request.DeadLetters request, PrintStream out) {
         Report report = new Report(out, request.dryRun());
-        try (TopicReader reader = new TopicReader(request.connection().bootstrapServers());
-             Republisher publisher = request.dryRun() ? null : new Republisher(request.connection().bootstrapServers())) {
+        Connection connection = request.connection();
+        try (TopicReader reader = new TopicReader(connection.consumerConfigs());
+             Republisher publisher = request.dryRun() ? null : new Republisher(connection.producerConfigs())) {
             new DeadLetterReplay(reader, publisher, report).run(request);
         }
         return report.finish();

@@ -3,6 +3,7 @@ package io.checkoutrelay.localstack.junit;
 import io.checkoutrelay.localstack.ApicurioRegistry;
 import io.checkoutrelay.localstack.FreePort;
 import io.checkoutrelay.localstack.KafkaBroker;
+import io.checkoutrelay.schemas.topic.TopicProvisioner;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -15,7 +16,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 /**
  * JUnit extension: one real Kafka broker and one real Apicurio Registry per test JVM, started on
  * free loopback ports the first time a test asks for {@link Infrastructure}, stopped when the JVM's
- * tests are done.
+ * tests are done. Every declared topic exists on the broker ({@link TopicProvisioner#provisionLocally},
+ * as the local run and the topics command create them).
  *
  * <pre>{@code @ExtendWith(RealInfrastructure.class)
  * class MyTest { @Test void t(Infrastructure infra) { ... infra.bootstrapServers() ... } }}</pre>
@@ -51,7 +53,9 @@ public final class RealInfrastructure implements ParameterResolver {
                     () -> KafkaBroker.start(workDir.resolve("kafka"), FreePort.pick(), FreePort.pick()));
             CompletableFuture<ApicurioRegistry> registry = CompletableFuture.supplyAsync(
                     () -> ApicurioRegistry.start(workDir.resolve("registry"), FreePort.pick()));
-            return new Running(broker.join(), registry.join());
+            KafkaBroker started = broker.join();
+            TopicProvisioner.provisionLocally(started.adminConfigs());
+            return new Running(started, registry.join());
         }
 
         Infrastructure infrastructure() {

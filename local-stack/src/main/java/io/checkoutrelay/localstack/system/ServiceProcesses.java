@@ -19,13 +19,17 @@ final class ServiceProcesses {
 
     private final SystemOptions options;
     private final Map<String, String> baseEnvironment;
+    private final Map<String, Map<String, String>> ownEnvironments;
     private final Map<String, BootJar> running = new LinkedHashMap<>();
     private final Map<String, Map<String, String>> extraSettings = new HashMap<>();
     private final Map<String, Duration> firstStartups = new LinkedHashMap<>();
 
-    ServiceProcesses(SystemOptions options, Map<String, String> baseEnvironment) {
+    /** {@code ownEnvironments}: per service, settings only it gets (its own Kafka principal on a secured broker). */
+    ServiceProcesses(SystemOptions options, Map<String, String> baseEnvironment,
+                     Map<String, Map<String, String>> ownEnvironments) {
         this.options = options;
         this.baseEnvironment = Map.copyOf(baseEnvironment);
+        this.ownEnvironments = Map.copyOf(ownEnvironments);
     }
 
     /** Starts (or restarts) a service on its port with the base settings plus {@code extraSettings}. */
@@ -33,6 +37,7 @@ final class ServiceProcesses {
         int port = options.ports().service(service);
         stop(service);
         Map<String, String> env = new HashMap<>(baseEnvironment);
+        env.putAll(ownEnvironments.getOrDefault(service, Map.of()));
         env.putAll(extra);
         JvmLaunch launch = JvmLaunch.service(service, BuiltJars.required(options.repositoryRoot(), service),
                 options.serviceJvmFlags(), options.readyTimeout());

@@ -4,6 +4,8 @@ import io.checkoutrelay.localstack.ApicurioRegistry;
 import io.checkoutrelay.localstack.BootJar;
 import io.checkoutrelay.localstack.JvmLaunch;
 import io.checkoutrelay.localstack.KafkaBroker;
+import io.checkoutrelay.localstack.security.BrokerSecurity;
+import io.checkoutrelay.localstack.security.ServiceAcls;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,8 +23,10 @@ record SupportingProcesses(KafkaBroker broker, ApicurioRegistry registry, Option
     static SupportingProcesses start(SystemOptions options) {
         SystemPorts ports = options.ports();
         Path workDir = options.workDir();
-        CompletableFuture<KafkaBroker> broker = CompletableFuture.supplyAsync(
-                () -> KafkaBroker.start(workDir.resolve("kafka"), ports.kafka(), ports.kafkaController()));
+        CompletableFuture<KafkaBroker> broker = CompletableFuture.supplyAsync(() -> options.securedBroker()
+                ? KafkaBroker.startSecured(workDir.resolve("kafka"), ports.kafka(), ports.kafkaController(),
+                        BrokerSecurity.make(workDir.resolve("kafka-tls"), ServiceAcls.SERVICES))
+                : KafkaBroker.start(workDir.resolve("kafka"), ports.kafka(), ports.kafkaController()));
         CompletableFuture<ApicurioRegistry> registry = CompletableFuture.supplyAsync(
                 () -> ApicurioRegistry.start(workDir.resolve("registry"), ports.registry()));
         CompletableFuture<Optional<BootJar>> sandbox = CompletableFuture.supplyAsync(() -> startSandbox(options));

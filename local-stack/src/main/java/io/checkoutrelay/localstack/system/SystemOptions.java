@@ -24,11 +24,18 @@ import java.util.Objects;
  * @param readyTimeout       how long the sandbox and each service may take to answer its health check
  * @param infrastructureOnly only the broker and the registry
  * @param skipUnbuilt        a module that has no built jar is left out with a message, instead of failing the start
+ * @param provisionTopics    create every declared topic (one partition layout for the single local broker) before
+ *                           the services start, as the topics command does before a deployment; off for a test of
+ *                           services started before their topics exist ({@link WholeSystem#provisionTopics()} later)
+ * @param securedBroker      the broker's client listener is SASL_SSL (SCRAM-SHA-512, certificates made for the run)
+ *                           with the standard authorizer; each service gets its own principal and ACLs on only its
+ *                           own topics and group, given to it as Spring Boot's {@code SPRING_KAFKA_*} settings
  */
 public record SystemOptions(Path repositoryRoot, Path workDir, SystemPorts ports, String tokenKeyId,
                             List<String> serviceJvmFlags, Map<String, String> serviceEnvironment,
                             List<String> sandboxJvmFlags, Map<String, String> sandboxEnvironment,
-                            Duration readyTimeout, boolean infrastructureOnly, boolean skipUnbuilt) {
+                            Duration readyTimeout, boolean infrastructureOnly, boolean skipUnbuilt,
+                            boolean provisionTopics, boolean securedBroker) {
 
     public SystemOptions {
         Objects.requireNonNull(repositoryRoot, "repositoryRoot");
@@ -71,6 +78,8 @@ public record SystemOptions(Path repositoryRoot, Path workDir, SystemPorts ports
         private Duration readyTimeout = JvmLaunch.DEFAULT_READY_TIMEOUT;
         private boolean infrastructureOnly;
         private boolean skipUnbuilt;
+        private boolean provisionTopics = true;
+        private boolean securedBroker;
 
         private Builder(Path repositoryRoot, Path workDir) {
             this.repositoryRoot = repositoryRoot;
@@ -137,10 +146,20 @@ public record SystemOptions(Path repositoryRoot, Path workDir, SystemPorts ports
             return this;
         }
 
+        public Builder provisionTopics(boolean provisionTopics) {
+            this.provisionTopics = provisionTopics;
+            return this;
+        }
+
+        public Builder securedBroker(boolean securedBroker) {
+            this.securedBroker = securedBroker;
+            return this;
+        }
+
         public SystemOptions build() {
             return new SystemOptions(repositoryRoot, workDir, ports != null ? ports : SystemPorts.free(), tokenKeyId,
                     serviceJvmFlags, serviceEnvironment, sandboxJvmFlags, sandboxEnvironment, readyTimeout,
-                    infrastructureOnly, skipUnbuilt);
+                    infrastructureOnly, skipUnbuilt, provisionTopics, securedBroker);
         }
     }
 }

@@ -4,6 +4,11 @@ import io.checkoutrelay.localstack.ApicurioRegistry;
 import io.checkoutrelay.localstack.BootJar;
 import io.checkoutrelay.localstack.DevSettings;
 import io.checkoutrelay.localstack.KafkaBroker;
+import io.checkoutrelay.localstack.security.BrokerSecurity;
+import io.checkoutrelay.localstack.security.ServiceAcls;
+import org.apache.kafka.clients.admin.Admin;
+import io.checkoutrelay.schemas.topic.ProvisioningReport;
+import io.checkoutrelay.schemas.topic.TopicProvisioner;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collection;
@@ -48,8 +53,10 @@ public final class WholeSystem implements AutoCloseable {
     public static WholeSystem start(SystemOptions options) {
         long begin = System.nanoTime();
         SupportingProcesses supporting = SupportingProcesses.start(options);
-        ServiceProcesses services = new ServiceProcesses(options, serviceEnvironment(options, supporting));
+        ServiceProcesses services = new ServiceProcesses(options, serviceEnvironment(options, supporting),
+                ownEnvironments(supporting.broker()));
         try {
+            prepareBroker(options, supporting.broker());
             if (!options.infrastructureOnly()) {
                 SERVICES.forEach(service -> startAtFirst(options, services, service));
             }
@@ -68,8 +75,23 @@ public final class WholeSystem implements AutoCloseable {
     public static WholeSystem startSupporting(SystemOptions options) {
         long begin = System.nanoTime();
         SupportingProcesses supporting = SupportingProcesses.start(options);
-        ServiceProcesses services = new ServiceProcesses(options, serviceEnvironment(options, supporting));
+        ServiceProcesses services = new ServiceProcesses(options, serviceEnvironment(options, supporting),
+                ownEnvironments(supporting.broker()));
+        try {
+            prepareBroker(options, supporting.broker());
+        } catch (RuntimeException e) {
+            stopAll(supporting.all());
+            throw e;
+        }
         return new WholeSystem(options, supporting, services, Duration.ofNanos(System.nanoTime() - begin));
+    }
+
+    /** What a deployment does before any service: the topics (unless the options leave them out), the ACLs. */
+    private static void prepareBroker(SystemOptions options, KafkaBroker broker) {
+        if (options.provisionTopics()) {
+            TopicProvisioner.provisionLocally(broker.adminConfigs());
+        }
+        broker.security().ifPresent(security -> grantServiceAcls(broker, security));
     }
 
     private static void startAtFirst(SystemOptions options, ServiceProcesses services, String service) {
@@ -86,6 +108,25 @@ public final class WholeSystem implements AutoCloseable {
                 supporting.registry().apiUrl(), sandboxUrl, DevSettings.randomTokenKeys(options.tokenKeyId())));
         env.putAll(options.serviceEnvironment());
         return env;
+    }
+
+    /** Creates the declared topics that do not exist yet (as the topics command would); what it did. */
+    public ProvisioningReport provisionTopics() {
+        return TopicProvisioner.provisionLocally(supporting.broker().adminConfigs());
+    }
+
+    /** On a secured broker, each service logs in as its own principal (Spring Boot's SPRING_KAFKA_* settings). */
+    private static Map<String, Map<String, String>> ownEnvironments(KafkaBroker broker) {
+        Map<String, Map<String, String>> own = new LinkedHashMap<>();
+        broker.security().ifPresent(security -> SERVICES.forEach(service -> own.put(service,
+                security.user(service).springEnvironment(broker.bootstrapServers(), security.trustStore()))));
+        return own;
+    }
+
+    private static void grantServiceAcls(KafkaBroker broker, BrokerSecurity security) {
+        try (Admin admin = Admin.create(broker.adminConfigs())) {
+            ServiceAcls.grant(admin, security, SERVICES);
+        }
     }
 
     /** Starts (or restarts) a service on its usual port with the usual settings plus {@code extraSettings}. */

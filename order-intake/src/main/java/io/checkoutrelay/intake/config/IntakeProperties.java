@@ -13,7 +13,6 @@ import org.springframework.util.unit.DataSize;
  * @param allowedOrigins  lander origins allowed by CORS (INTAKE_ALLOWED_ORIGINS)
  * @param trustedProxies  addresses or CIDR ranges of proxies whose X-Forwarded-For is believed
  * @param maxBodySize     request bodies above this get 413
- * @param partitions      partition count of the topics the intake creates
  * @param publish         bounds on making a checkout durable
  * @param rateLimit       per-client request budget
  * @param status          status view and long polling
@@ -24,7 +23,6 @@ public record IntakeProperties(
         @DefaultValue List<String> allowedOrigins,
         @DefaultValue List<String> trustedProxies,
         @DefaultValue("16KB") DataSize maxBodySize,
-        @DefaultValue("6") int partitions,
         @DefaultValue Publish publish,
         @DefaultValue RateLimit rateLimit,
         @DefaultValue Status status,
@@ -63,9 +61,16 @@ public record IntakeProperties(
      * @param maxWait        the largest waitSeconds a GET may ask for
      * @param upsellGrace    how long an upsell for a checkout this replica has not seen yet waits for it
      * @param maxWaiters     long polls held at once; beyond it GET answers at once
+     * @param loadProgressEvery while loading the status view at start, how often its progress is logged
      */
     public record Status(@DefaultValue("30s") Duration maxWait, @DefaultValue("3s") Duration upsellGrace,
-                         @DefaultValue("20000") int maxWaiters) {
+                         @DefaultValue("20000") int maxWaiters, @DefaultValue("5s") Duration loadProgressEvery) {
+        public Status {
+            if (loadProgressEvery.isNegative() || loadProgressEvery.isZero()) {
+                throw new IllegalArgumentException("intake.status.load-progress-every"
+                        + " (INTAKE_STATUS_LOADPROGRESSEVERY) must be positive, not " + loadProgressEvery);
+            }
+        }
     }
 
     /**

@@ -1,13 +1,14 @@
 package io.checkoutrelay.intake.config;
 
+import io.checkoutrelay.observability.topics.TopicsReadiness;
 import io.checkoutrelay.observability.trace.CheckoutTracing;
+import io.checkoutrelay.schemas.serde.RegistryAuth;
 import io.checkoutrelay.schemas.serde.RelaySerdes;
 import io.checkoutrelay.schemas.topic.TopicSpec;
 import io.checkoutrelay.schemas.topic.Topics;
+import java.time.Clock;
 import java.util.Map;
-import java.util.Optional;
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
@@ -20,7 +21,8 @@ import org.springframework.kafka.support.LoggingProducerListener;
 
 /**
  * The producer every accepted checkout goes through (idempotent, acks=all, bounded blocking and
- * delivery time) and the topics the intake writes.
+ * delivery time), from Spring Boot's {@code spring.kafka.*} settings, and the readiness of the topics
+ * the intake writes.
  */
 @Configuration(proxyBeanMethods = false)
 public class KafkaConfig {
@@ -30,9 +32,10 @@ public class KafkaConfig {
 
     @Bean
     ProducerFactory<String, SpecificRecord> relayProducerFactory(KafkaProperties kafka, IntakeProperties intake,
-                                                                 @Value("${relay.registry-url}") String registryUrl) {
+                                                                 @Value("${relay.registry-url}") String registryUrl,
+                                                                 RegistryAuth registryAuth) {
         Map<String, Object> configs = kafka.buildProducerProperties();
-        configs.putAll(RelaySerdes.producerConfigs(registryUrl));
+        configs.putAll(RelaySerdes.producerConfigs(registryUrl, registryAuth));
         long deliveryMs = Math.max(1000, intake.publish().timeout().toMillis() - DELIVERY_MARGIN_MS);
         long lingerMs = intake.publish().linger().toMillis();
         configs.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
@@ -57,17 +60,10 @@ public class KafkaConfig {
         return template;
     }
 
-    @Bean
-    NewTopic capturedTopic(IntakeProperties intake) {
-        return topic(Topics.CHECKOUT_CAPTURED, intake.partitions());
-    }
-
-    @Bean
-    NewTopic statusTopic(IntakeProperties intake) {
-        return topic(Topics.CHECKOUT_STATUS, intake.partitions());
-    }
-
-    private static NewTopic topic(TopicSpec spec, int partitions) {
-        return new NewTopic(spec.name(), Optional.of(partitions), Optional.empty()).configs(spec.configs());
+    /** Not ready until the topics the intake writes exist: they are provisioned, never created here. */
+    @Bean("topics")
+    TopicsReadiness topicsReadiness(KafkaProperties kafka) {
+        return new TopicsReadiness(kafka.buildAdminProperties(), Topics.ORDER_INTAKE_OUTPUTS.stream()
+                .map(TopicSpec::name).toList(), "order-intake", Clock.systemUTC());
     }
 }

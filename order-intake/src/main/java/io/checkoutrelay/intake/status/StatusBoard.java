@@ -54,6 +54,11 @@ public class StatusBoard {
                 .whenComplete((state, error) -> forget(checkoutId, waiter));
     }
 
+    /** Forgets checkouts whose last change is before {@code cutoff}; how many. */
+    public int forgetOlderThan(java.time.Instant cutoff) {
+        return view.forgetOlderThan(cutoff);
+    }
+
     public int waiting() {
         return waiting.get();
     }

@@ -2,9 +2,13 @@ package io.checkoutrelay.intake.status;
 
 import io.apicurio.registry.serde.avro.AvroKafkaDeserializer;
 import io.checkoutrelay.schemas.CheckoutStatusChanged;
+import io.checkoutrelay.schemas.serde.RegistryAuth;
 import io.checkoutrelay.schemas.serde.RelaySerdes;
 import io.checkoutrelay.schemas.topic.Topics;
+import io.checkoutrelay.intake.config.IntakeProperties;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -25,25 +29,34 @@ import org.springframework.stereotype.Component;
 /**
  * Reads ALL partitions of checkout.status.v1 from the beginning (assign, no consumer group: every
  * replica holds the whole view) into the {@link StatusBoard}. Undecodable records are counted and
- * skipped. Ready once it has read up to the end offsets it found at start.
+ * skipped. Ready once it has read up to the end offsets it found at start; until then it logs its
+ * progress every {@code intake.status.load-progress-every}. Checkouts unchanged for longer than the
+ * topic's retention ({@link Topics#STATUS_RETENTION}) are forgotten, as the topic deletes them: the
+ * view stays as bounded as the topic.
  */
 @Component
 public class StatusMaterializer implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(StatusMaterializer.class);
     private static final String TOPIC = Topics.CHECKOUT_STATUS.name();
+    private static final Duration SWEEP_EVERY = Duration.ofMinutes(10);
 
     private final StatusBoard board;
     private final Map<String, Object> consumerConfigs;
     private final Map<String, Object> deserializerConfigs;
+    private final Duration loadProgressEvery;
+    private final Clock clock;
     private final AtomicLong skipped = new AtomicLong();
     private volatile boolean running;
     private volatile boolean caughtUp;
     private volatile KafkaConsumer<String, byte[]> consumer;
     private Thread thread;
 
-    public StatusMaterializer(StatusBoard board, KafkaProperties kafka, @Value("${relay.registry-url}") String registryUrl) {
+    public StatusMaterializer(StatusBoard board, KafkaProperties kafka, IntakeProperties intake,
+                              @Value("${relay.registry-url}") String registryUrl, RegistryAuth registryAuth) {
         this.board = board;
+        this.loadProgressEvery = intake.status().loadProgressEvery();
+        this.clock = Clock.systemUTC();
         Map<String, Object> configs = kafka.buildConsumerProperties();
         configs.remove(ConsumerConfig.GROUP_ID_CONFIG);
         configs.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
@@ -52,7 +65,7 @@ public class StatusMaterializer implements SmartLifecycle {
         configs.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         configs.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         this.consumerConfigs = configs;
-        this.deserializerConfigs = RelaySerdes.consumerConfigs(registryUrl);
+        this.deserializerConfigs = RelaySerdes.consumerConfigs(registryUrl, registryAuth);
     }
 
     @Override
@@ -122,14 +135,32 @@ public class StatusMaterializer implements SmartLifecycle {
             List<TopicPartition> partitions = awaitPartitions(c);
             c.assign(partitions);
             c.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = c.endOffsets(partitions);
+            ViewLoadProgress progress = new ViewLoadProgress(c.beginningOffsets(partitions), c.endOffsets(partitions),
+                    loadProgressEvery, clock);
+            if (!caughtUp) {
+                log.info(progress.start());
+            }
+            Instant lastSweep = clock.instant();
             while (running) {
                 for (ConsumerRecord<String, byte[]> record : c.poll(Duration.ofMillis(500))) {
                     apply(avro, record);
                 }
-                if (!caughtUp && partitions.stream().allMatch(p -> c.position(p) >= end.get(p))) {
-                    caughtUp = true;
-                    log.info("status view loaded: {} checkouts from {} partitions", board.size(), partitions.size());
+                if (!caughtUp) {
+                    if (progress.reached(c::position)) {
+                        caughtUp = true;
+                        log.info("status view loaded: {} checkouts from {} partitions; ready", board.size(),
+                                partitions.size());
+                    } else {
+                        progress.report(c::position, board.size()).ifPresent(log::info);
+                    }
+                }
+                if (Duration.between(lastSweep, clock.instant()).compareTo(SWEEP_EVERY) >= 0) {
+                    lastSweep = clock.instant();
+                    int forgotten = board.forgetOlderThan(lastSweep.minus(Topics.STATUS_RETENTION));
+                    if (forgotten > 0) {
+                        log.info("status view: forgot {} checkouts unchanged for {} (deleted from the topic too)",
+                                forgotten, Topics.STATUS_RETENTION);
+                    }
                 }
             }
         }

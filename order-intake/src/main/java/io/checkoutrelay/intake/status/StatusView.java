@@ -52,6 +52,13 @@ public final class StatusView {
         return Optional.of(state);
     }
 
+    /** Forgets checkouts whose last change (order or upsell) is before {@code cutoff}; how many. */
+    public int forgetOlderThan(java.time.Instant cutoff) {
+        int before = checkouts.size();
+        checkouts.values().removeIf(state -> state.updatedAt() != null && state.updatedAt().isBefore(cutoff));
+        return before - checkouts.size();
+    }
+
     public int size() {
         return checkouts.size();
     }

@@ -132,4 +132,20 @@ class StatusViewTest {
         view.apply(Statuses.base("c1", 1, CheckoutStatus.ACCEPTED).setKind(CheckoutKind.UPSELL).setUpsellId("u1").build());
         assertThat(view.find("c1").orElseThrow().knownOrder()).isFalse();
     }
+
+    @Test
+    void checkoutsUnchangedSinceTheCutoffAreForgottenOthersKept() {
+        java.time.Instant now = java.time.Instant.now();
+        view.apply(Statuses.base("old", 1, CheckoutStatus.IMPORTED).setChangedAt(now.minus(java.time.Duration.ofDays(8)))
+                .build());
+        view.apply(Statuses.base("recent", 1, CheckoutStatus.ACCEPTED).setChangedAt(now.minus(java.time.Duration.ofDays(8)))
+                .build());
+        view.apply(Statuses.base("recent", 1, CheckoutStatus.ENRICHED).setChangedAt(now).build());
+
+        int forgotten = view.forgetOlderThan(now.minus(java.time.Duration.ofDays(7)));
+
+        assertThat(forgotten).isEqualTo(1);
+        assertThat(view.find("old")).as("past the status topic's retention: 404, as after a restart").isEmpty();
+        assertThat(view.find("recent")).isPresent();
+    }
 }

@@ -17,14 +17,14 @@ import java.util.UUID;
 /** Parses the command line (and the environment's connection settings) into a {@link Request}. */
 public final class Arguments {
 
-    static final String DEFAULT_BOOTSTRAP = "localhost:9092";
-    static final String DEFAULT_REGISTRY = "http://localhost:8081/apis/registry/v3";
+    static final String DEFAULT_BOOTSTRAP = ConnectionSettings.DEFAULT_BOOTSTRAP;
+    static final String DEFAULT_REGISTRY = ConnectionSettings.DEFAULT_REGISTRY;
     private static final Set<String> DECLINED_OPTIONS = Set.of("--checkout", "--since", "--until", "--class",
-            "--bootstrap-servers", "--registry-url");
+            "--bootstrap-servers", "--registry-url", "--kafka-config");
     private static final Set<String> DLT_OPTIONS = Set.of("--topic", "--partition", "--offset",
-            "--bootstrap-servers", "--registry-url");
+            "--bootstrap-servers", "--registry-url", "--kafka-config");
     private static final Set<String> CONSOLE_OPTIONS = Set.of("--port", "--bind", "--metrics", "--window",
-            "--bootstrap-servers", "--registry-url");
+            "--bootstrap-servers", "--registry-url", "--kafka-config");
     static final int DEFAULT_CONSOLE_PORT = 8095;
     /** The captured and enriched topics keep records 6 hours: older declines cannot be replayed anyway. */
     static final Duration DEFAULT_WINDOW = Duration.ofHours(6);
@@ -197,11 +197,8 @@ public final class Arguments {
     }
 
     private static Connection connection(Parsed options, Map<String, String> environment) {
-        String bootstrap = firstSet(options.last("--bootstrap-servers"), environment.get("KAFKA_BOOTSTRAP_SERVERS"),
-                DEFAULT_BOOTSTRAP);
-        String registry = firstSet(options.last("--registry-url"), environment.get("SCHEMA_REGISTRY_URL"),
-                DEFAULT_REGISTRY);
-        return new Connection(bootstrap, registry);
+        return ConnectionSettings.resolve(options.last("--bootstrap-servers"), options.last("--registry-url"),
+                options.last("--kafka-config"), environment);
     }
 
     private static String firstSet(String... values) {

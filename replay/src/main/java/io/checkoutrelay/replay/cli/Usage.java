@@ -32,9 +32,15 @@ public final class Usage {
                 CONSOLE_PORT, CONSOLE_BIND, CONSOLE_WINDOW (30m, 6h ...). Stop it with Ctrl-C.
 
             Options for all:
-              --bootstrap-servers <list>  Kafka brokers (else KAFKA_BOOTSTRAP_SERVERS, else localhost:9092)
+              --bootstrap-servers <list>  Kafka brokers (else SPRING_KAFKA_BOOTSTRAP_SERVERS, the file's
+                                          spring.kafka.bootstrap-servers, KAFKA_BOOTSTRAP_SERVERS, localhost:9092)
               --registry-url <url>        Apicurio registry API (else SCHEMA_REGISTRY_URL,
                                           else http://localhost:8081/apis/registry/v3)
+              --kafka-config <file>       a properties file of Spring Boot Kafka settings (spring.kafka.*:
+                                          security.protocol, properties.sasl.mechanism, properties.sasl.jaas.config,
+                                          ssl.trust-store-location, ...); the environment's SPRING_KAFKA_* win over it
+                                          Registry credentials: REGISTRY_AUTH_USERNAME/_PASSWORD, or
+                                          REGISTRY_AUTH_TOKEN_ENDPOINT/_CLIENT_ID/_CLIENT_SECRET (or registry.auth.* in the file)
               --dry-run                   say what would be replayed; write nothing
               --help                      this text
 

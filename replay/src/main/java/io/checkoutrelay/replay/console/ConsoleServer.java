@@ -34,8 +34,8 @@ public final class ConsoleServer implements AutoCloseable {
 
     private ConsoleServer(Request.Console request, Clock clock) throws IOException {
         this.request = request;
-        this.reader = new TopicReader(request.connection().bootstrapServers());
-        this.decoder = new RecordDecoder(request.connection().registryUrl());
+        this.reader = new TopicReader(request.connection().consumerConfigs());
+        this.decoder = new RecordDecoder(request.connection().registryUrl(), request.connection().registryAuth());
         this.gauges = new ServiceGauges(request.metrics());
         this.clock = clock;
         this.server = HttpServer.create(new InetSocketAddress(request.bindAddress(), request.port()), 16);

@@ -6,6 +6,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.serialization.Deserializer;
 
 import io.apicurio.registry.serde.avro.AvroKafkaDeserializer;
+import io.checkoutrelay.schemas.serde.RegistryAuth;
 import io.checkoutrelay.schemas.serde.RelaySerdes;
 
 /** Reads Avro values (Confluent wire format, schemas from the registry) into the generated classes. */
@@ -14,10 +15,10 @@ public final class RecordDecoder implements AutoCloseable {
     private final Deserializer<Object> avro;
 
     @SuppressWarnings({"unchecked", "rawtypes"})
-    public RecordDecoder(String registryUrl) {
+    public RecordDecoder(String registryUrl, RegistryAuth auth) {
         RelaySerdes.trustGeneratedClasses();
         Deserializer<Object> deserializer = (Deserializer) new AvroKafkaDeserializer<>();
-        deserializer.configure(RelaySerdes.consumerConfigs(registryUrl), false);
+        deserializer.configure(RelaySerdes.consumerConfigs(registryUrl, auth), false);
         this.avro = deserializer;
     }
 

@@ -21,10 +21,11 @@ public final class Republisher implements AutoCloseable {
 
     private final KafkaProducer<byte[], byte[]> producer;
 
-    public Republisher(String bootstrapServers) {
-        Map<String, Object> configs = new HashMap<>();
-        configs.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        configs.put(ProducerConfig.CLIENT_ID_CONFIG, "checkout-relay-replay");
+    /** {@code settings}: the producer settings of {@code spring.kafka.*}, security included. */
+    public Republisher(Map<String, Object> settings) {
+        Map<String, Object> configs = new HashMap<>(settings);
+        configs.remove(ProducerConfig.TRANSACTIONAL_ID_CONFIG);
+        configs.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "checkout-relay-replay");
         configs.put(ProducerConfig.ACKS_CONFIG, "all");
         configs.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         configs.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 60_000);

@@ -27,10 +27,11 @@ public final class TopicReader implements AutoCloseable {
 
     private final KafkaConsumer<byte[], byte[]> consumer;
 
-    public TopicReader(String bootstrapServers) {
-        Map<String, Object> configs = new HashMap<>();
-        configs.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        configs.put(ConsumerConfig.CLIENT_ID_CONFIG, "checkout-relay-replay");
+    /** {@code settings}: the consumer settings of {@code spring.kafka.*}, security included; no group is used. */
+    public TopicReader(Map<String, Object> settings) {
+        Map<String, Object> configs = new HashMap<>(settings);
+        configs.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        configs.putIfAbsent(ConsumerConfig.CLIENT_ID_CONFIG, "checkout-relay-replay");
         configs.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         configs.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         configs.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());

@@ -25,14 +25,16 @@ class ArgumentsTest {
         assertThat(request.since()).isEqualTo(Instant.parse("2026-11-28T10:00:00Z"));
         assertThat(request.until()).isEqualTo(Instant.parse("2026-11-28T11:00:00Z"));
         assertThat(request.dryRun()).isTrue();
-        assertThat(request.connection()).isEqualTo(new Connection(Arguments.DEFAULT_BOOTSTRAP, Arguments.DEFAULT_REGISTRY));
+        assertThat(request.connection().bootstrapServers()).isEqualTo(Arguments.DEFAULT_BOOTSTRAP);
+        assertThat(request.connection().registryUrl()).isEqualTo(Arguments.DEFAULT_REGISTRY);
     }
 
     @Test
     void connectionComesFromOptionThenEnvironmentThenDefault() {
         Map<String, String> env = Map.of("KAFKA_BOOTSTRAP_SERVERS", "kafka:9092", "SCHEMA_REGISTRY_URL", "http://reg/apis");
         Request.Declined fromEnv = (Request.Declined) Arguments.parse(List.of("declined", "--checkout", CHECKOUT), env);
-        assertThat(fromEnv.connection()).isEqualTo(new Connection("kafka:9092", "http://reg/apis"));
+        assertThat(fromEnv.connection().bootstrapServers()).isEqualTo("kafka:9092");
+        assertThat(fromEnv.connection().registryUrl()).isEqualTo("http://reg/apis");
         Request.Declined fromOption = (Request.Declined) Arguments.parse(
                 List.of("declined", "--checkout", CHECKOUT, "--bootstrap-servers", "b:1"), env);
         assertThat(fromOption.connection().bootstrapServers()).isEqualTo("b:1");

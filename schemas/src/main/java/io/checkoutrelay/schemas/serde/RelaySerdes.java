@@ -27,9 +27,14 @@ public final class RelaySerdes {
     private RelaySerdes() {
     }
 
-    /** Producer configs: String key, Avro value. */
+    /** Producer configs: String key, Avro value; an anonymous registry. */
     public static Map<String, Object> producerConfigs(String registryUrl) {
-        Map<String, Object> configs = common(registryUrl);
+        return producerConfigs(registryUrl, RegistryAuth.NONE);
+    }
+
+    /** Producer configs: String key, Avro value; the registry reached with {@code auth}. */
+    public static Map<String, Object> producerConfigs(String registryUrl, RegistryAuth auth) {
+        Map<String, Object> configs = common(registryUrl, auth);
         configs.put("key.serializer", StringSerializer.class.getName());
         configs.put("value.serializer", AvroKafkaSerializer.class.getName());
         configs.put(SerdeConfig.AUTO_REGISTER_ARTIFACT, true);
@@ -40,9 +45,14 @@ public final class RelaySerdes {
         return configs;
     }
 
-    /** Consumer configs: String key, Avro value read into the generated classes. */
+    /** Consumer configs: String key, Avro value read into the generated classes; an anonymous registry. */
     public static Map<String, Object> consumerConfigs(String registryUrl) {
-        Map<String, Object> configs = common(registryUrl);
+        return consumerConfigs(registryUrl, RegistryAuth.NONE);
+    }
+
+    /** Consumer configs: String key, Avro value read into the generated classes; the registry reached with {@code auth}. */
+    public static Map<String, Object> consumerConfigs(String registryUrl, RegistryAuth auth) {
+        Map<String, Object> configs = common(registryUrl, auth);
         configs.put("key.deserializer", StringDeserializer.class.getName());
         configs.put("value.deserializer", AvroKafkaDeserializer.class.getName());
         configs.put(AvroSerdeConfig.USE_SPECIFIC_AVRO_READER, true);
@@ -62,8 +72,8 @@ public final class RelaySerdes {
         }
     }
 
-    private static Map<String, Object> common(String registryUrl) {
-        Map<String, Object> configs = new HashMap<>();
+    private static Map<String, Object> common(String registryUrl, RegistryAuth auth) {
+        Map<String, Object> configs = new HashMap<>(auth.serdeConfigs());
         configs.put(SerdeConfig.REGISTRY_URL, registryUrl);
         configs.put(KafkaSerdeConfig.ENABLE_HEADERS, false);
         configs.put(SerdeConfig.ID_HANDLER, Default4ByteIdHandler.class.getName());
