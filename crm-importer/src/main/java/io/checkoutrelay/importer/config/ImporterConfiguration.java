@@ -16,7 +16,9 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.support.serializer.DelegatingByTypeSerializer;
 
@@ -41,6 +43,7 @@ import io.checkoutrelay.keyed.KeyedInput;
 import io.checkoutrelay.keyed.Outbox;
 import io.checkoutrelay.keyed.PartitionOwnership;
 import io.checkoutrelay.observability.trace.CheckoutTracing;
+import io.checkoutrelay.schemas.serde.RegistryAuth;
 import io.checkoutrelay.schemas.serde.RelaySerdes;
 import io.checkoutrelay.schemas.token.TokenCipher;
 import io.checkoutrelay.schemas.token.TokenKeyRing;
@@ -92,19 +95,20 @@ class ImporterConfiguration {
     @Bean
     KeyedConsumer enrichedConsumer(ImporterProperties properties, KafkaProperties kafka,
             KeyedConsumerProperties engine, CheckoutChampClient crm, Ledger ledger, Outbox outbox,
-            PartitionOwnership ownership, ImporterMetrics metrics, CheckoutTracing tracing) {
+            PartitionOwnership ownership, ImporterMetrics metrics, CheckoutTracing tracing, Environment environment) {
         ImporterProperties.Consumer consumer = properties.consumer();
+        RegistryAuth registryAuth = Binder.get(environment).bindOrCreate("registry.auth", RegistryAuth.class);
         FlowContext flow = new FlowContext(crm, ledger, new Outputs(outbox, ledger, tracing), metrics, ownership,
                 Settling.from(properties.retry()));
         EnrichedRecords records = new EnrichedRecords(
-                new RecordDecoder(avroDeserializer(properties), new TokenCipher(TokenKeyRing.parse(properties.tokenKeys()))),
+                new RecordDecoder(avroDeserializer(properties, registryAuth), new TokenCipher(TokenKeyRing.parse(properties.tokenKeys()))),
                 new DeadLetters(outbox, tracing), new Importer(flow, properties.retry()), ownership, tracing);
         KeyedConsumer keyed = KeyedConsumer.builder(kafka, new KeyedInput(properties.topics().input(),
                         consumer.groupId(), "crm-importer", consumer.maxInFlight(), Duration.ofMillis(100),
                         consumer.revokeWait()))
                 .engine(engine)
                 .consumerProperty(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, (int) consumer.sessionTimeout().toMillis())
-                .values(outboxValues(properties))
+                .values(outboxValues(properties, registryAuth))
                 .ownership(ownership, outbox)
                 .handler(records)
                 .listener(new LedgerPartitions(ledger, properties.topics().input()))
@@ -127,9 +131,9 @@ class ImporterConfiguration {
     }
 
     /** Results and statuses as Avro through the registry, ledger entries as JSON text, dead letters as they came. */
-    private static Serializer<Object> outboxValues(ImporterProperties properties) {
+    private static Serializer<Object> outboxValues(ImporterProperties properties, RegistryAuth registryAuth) {
         AvroKafkaSerializer<SpecificRecord> avro = new AvroKafkaSerializer<>();
-        avro.configure(RelaySerdes.producerConfigs(properties.registryUrl()), false);
+        avro.configure(RelaySerdes.producerConfigs(properties.registryUrl(), registryAuth), false);
         Map<Class<?>, Serializer<?>> byType = new LinkedHashMap<>();
         byType.put(byte[].class, new ByteArraySerializer());
         byType.put(String.class, new StringSerializer());
@@ -138,9 +142,9 @@ class ImporterConfiguration {
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private static Deserializer<Object> avroDeserializer(ImporterProperties properties) {
+    private static Deserializer<Object> avroDeserializer(ImporterProperties properties, RegistryAuth registryAuth) {
         Deserializer<Object> deserializer = (Deserializer) new AvroKafkaDeserializer<>();
-        deserializer.configure(RelaySerdes.consumerConfigs(properties.registryUrl()), false);
+        deserializer.configure(RelaySerdes.consumerConfigs(properties.registryUrl(), registryAuth), false);
         return deserializer;
     }
 

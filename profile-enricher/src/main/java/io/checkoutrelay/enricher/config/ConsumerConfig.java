@@ -1,5 +1,7 @@
 package io.checkoutrelay.enricher.config;
 
+import io.checkoutrelay.schemas.serde.RegistryAuth;
+
 import io.checkoutrelay.enricher.checkout.RecordProcessor;
 import io.checkoutrelay.enricher.metrics.EnricherMetrics;
 import io.checkoutrelay.keyed.KeyedConsumer;
@@ -37,7 +39,7 @@ class ConsumerConfig {
 
     @Bean
     KeyedConsumer capturedConsumer(KafkaProperties kafka, KeyedConsumerProperties engine,
-            EnricherProperties properties, RecordProcessor processor, PartitionOwnership ownership, Outbox outbox,
+            EnricherProperties properties, RegistryAuth registryAuth, RecordProcessor processor, PartitionOwnership ownership, Outbox outbox,
             EnricherMetrics metrics, CheckoutTracing tracing) {
         KeyedConsumer consumer = KeyedConsumer.builder(kafka, new KeyedInput(Topics.CHECKOUT_CAPTURED.name(),
                         properties.consumerGroup(), "profile-enricher", properties.maxInFlight(),
@@ -45,7 +47,7 @@ class ConsumerConfig {
                 .engine(engine)
                 .consumerProperty(org.apache.kafka.clients.consumer.ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
                         properties.autoOffsetReset())
-                .values(KafkaConfig.outboxValues(properties))
+                .values(KafkaConfig.outboxValues(properties, registryAuth))
                 .ownership(ownership, outbox)
                 .handler(record -> tracing.inRecordSpan(record, "enrich checkout", processor::process))
                 .lag(metrics.consumerLag())

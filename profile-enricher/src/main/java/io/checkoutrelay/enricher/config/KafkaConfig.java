@@ -10,6 +10,7 @@ import io.checkoutrelay.enricher.checkout.OutcomePublisher;
 import io.checkoutrelay.enricher.checkout.RecordProcessor;
 import io.checkoutrelay.enricher.metrics.EnricherMetrics;
 import io.checkoutrelay.observability.trace.CheckoutTracing;
+import io.checkoutrelay.schemas.serde.RegistryAuth;
 import io.checkoutrelay.schemas.serde.RelaySerdes;
 import io.checkoutrelay.schemas.topic.TopicSpec;
 import io.checkoutrelay.schemas.topic.Topics;
@@ -22,7 +23,9 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serializer;
 import org.springframework.kafka.support.serializer.DelegatingByTypeSerializer;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.core.KafkaAdmin;
 
@@ -47,9 +50,9 @@ class KafkaConfig {
      * How the outbox writes values: Avro records through the registry (Confluent wire format), the dead
      * letters' original bytes as they were.
      */
-    static Serializer<Object> outboxValues(EnricherProperties properties) {
+    static Serializer<Object> outboxValues(EnricherProperties properties, RegistryAuth registryAuth) {
         AvroKafkaSerializer<SpecificRecord> avro = new AvroKafkaSerializer<>();
-        avro.configure(RelaySerdes.producerConfigs(registryUrl(properties)), false);
+        avro.configure(RelaySerdes.producerConfigs(registryUrl(properties), registryAuth), false);
         Map<Class<?>, Serializer<?>> byType = new LinkedHashMap<>();
         byType.put(byte[].class, new ByteArraySerializer());
         byType.put(SpecificRecord.class, avro);
@@ -57,8 +60,15 @@ class KafkaConfig {
     }
 
     @Bean(destroyMethod = "close")
-    CapturedDecoder capturedDecoder(EnricherProperties properties) {
-        return new CapturedDecoder(new AvroKafkaDeserializer<>(), RelaySerdes.consumerConfigs(registryUrl(properties)));
+    CapturedDecoder capturedDecoder(EnricherProperties properties, RegistryAuth registryAuth) {
+        return new CapturedDecoder(new AvroKafkaDeserializer<>(),
+                RelaySerdes.consumerConfigs(registryUrl(properties), registryAuth));
+    }
+
+    /** How the enricher authenticates to the registry: {@code registry.auth.*} ({@code REGISTRY_AUTH_*}), none by default. */
+    @Bean
+    RegistryAuth registryAuth(Environment environment) {
+        return Binder.get(environment).bindOrCreate("registry.auth", RegistryAuth.class);
     }
 
     @Bean
