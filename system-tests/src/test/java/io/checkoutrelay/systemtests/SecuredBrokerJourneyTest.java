@@ -15,7 +15,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,8 +22,6 @@ import org.junit.jupiter.api.Test;
  * authorizer), each service logging in as its own principal with ACLs on only its own topics and group,
  * given to it only through Spring Boot's SPRING_KAFKA_* settings.
  */
-@Disabled("waits for the engine branch: profile-enricher and crm-importer still build their Kafka clients from"
-        + " the bootstrap address alone, so they cannot log in to a SASL_SSL broker; enable once they use spring.kafka.*")
 class SecuredBrokerJourneyTest {
 
     private static final Duration FINAL_WITHIN = Duration.ofSeconds(90);
