@@ -26,8 +26,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Issue 13 item 4, start in any order: on an empty broker the importer starts first (its input topic
- * does not exist yet), then the enricher, then the intake; each waits for what it reads, not ready
- * meanwhile, and checkouts then go all the way to IMPORTED. Before the keyed-consumer engine, the
+ * does not exist yet), then the enricher, then the intake, and only then are the topics provisioned
+ * (the Helm Job may well finish last); each waits for what it reads, not ready meanwhile, and checkouts
+ * then go all the way to IMPORTED. Before the keyed-consumer engine, the
  * importer's loop ended for good here and the pod stayed "healthy".
  */
 class StartOrderTest {
@@ -37,7 +38,8 @@ class StartOrderTest {
     @Test
     void importerFirstThenEnricherThenIntakeOnAnEmptyBrokerAndCheckoutsAreImported() throws Exception {
         try (WholeSystem system = WholeSystem.startSupporting(SystemOptions.builder(repositoryRoot(), tempDir())
-                .tokenKeyId("start-order").serviceSetting("INTAKE_RATELIMIT_ENABLED", "false").build())) {
+                .tokenKeyId("start-order").serviceSetting("INTAKE_RATELIMIT_ENABLED", "false")
+                .provisionTopics(false).build())) {
             system.startService(WholeSystem.IMPORTER, java.util.Map.of());
             String importer = system.serviceUrl(WholeSystem.IMPORTER);
             Awaitility.await().pollDelay(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(20))
@@ -46,6 +48,8 @@ class StartOrderTest {
 
             system.startService(WholeSystem.ENRICHER, java.util.Map.of());
             system.startService(WholeSystem.INTAKE, java.util.Map.of());
+            // the provisioning Job runs last, as it may in a cluster where everything starts together
+            system.provisionTopics();
             Awaitility.await().atMost(Duration.ofSeconds(90))
                     .until(() -> status(importer + "/actuator/health/readiness") == 200
                             && status(system.serviceUrl(WholeSystem.ENRICHER) + "/actuator/health/readiness") == 200);
