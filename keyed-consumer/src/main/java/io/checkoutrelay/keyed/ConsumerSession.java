@@ -194,7 +194,8 @@ final class ConsumerSession implements ConsumerRebalanceListener, AutoCloseable 
                 .add(write.offset()));
         Map<TopicPartition, OffsetAndMetadata> positions = new HashMap<>();
         offsets.forEach((partition, tracked) -> positions.put(partition,
-                new OffsetAndMetadata(tracked.committable(finishing.getOrDefault(partition, Set.of())))));
+                new OffsetAndMetadata(tracked.committable(finishing.getOrDefault(partition, Set.of()),
+                        consumer.position(partition)))));
         boolean moved = positions.entrySet().stream()
                 .anyMatch(e -> !Objects.equals(lastCommitted.get(e.getKey()), e.getValue().offset()));
         if (writes.isEmpty() && !moved) {

@@ -32,6 +32,16 @@ final class PartitionOffsets {
 
     /** The offset to commit if the offsets in {@code finishing} were done too (they are, once the commit succeeds). */
     long committable(Set<Long> finishing) {
+        return committable(finishing, Long.MIN_VALUE);
+    }
+
+    /**
+     * As {@link #committable(Set)}, but when every polled record is done, the consumer's {@code position}:
+     * past the transaction markers an upstream transactional producer leaves after its records, which
+     * no record ever reaches. Committing one past the last record instead would leave the group one
+     * offset behind the end forever (a lag that never reaches 0).
+     */
+    long committable(Set<Long> finishing, long position) {
         long result = next;
         for (Map.Entry<Long, Boolean> entry : tracked.entrySet()) {
             if (!entry.getValue() && !finishing.contains(entry.getKey())) {
@@ -39,7 +49,7 @@ final class PartitionOffsets {
             }
             result = Math.max(result, entry.getKey() + 1);
         }
-        return result;
+        return Math.max(result, position);
     }
 
     /** After a commit of {@code offset}: forgets everything below it. */

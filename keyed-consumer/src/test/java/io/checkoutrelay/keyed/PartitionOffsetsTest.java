@@ -71,4 +71,16 @@ class PartitionOffsetsTest {
         offsets.ended();
         assertThat(offsets.idle()).isTrue();
     }
+
+    @Test
+    void whenEveryPolledRecordIsDoneTheConsumersPositionPastATransactionMarkerIsCommitted() {
+        PartitionOffsets offsets = new PartitionOffsets(0);
+        offsets.track(0);
+        // the upstream transaction's commit marker sits at offset 1: the consumer's position is 2
+        assertThat(offsets.committable(Set.of(), 2)).as("a record still unfinished holds the commit back")
+                .isZero();
+        offsets.done(0);
+        assertThat(offsets.committable(Set.of(), 2)).isEqualTo(2);
+        assertThat(offsets.committable(Set.of())).as("without the position: one past the last record").isEqualTo(1);
+    }
 }
