@@ -51,7 +51,9 @@ class ManagementPortTest {
             String management = "http://127.0.0.1:" + managementPort;
             String open = "http://127.0.0.1:" + publicPort;
 
-            assertThat(get(management + "/actuator/health/liveness").statusCode()).isEqualTo(200);
+            // the management server is a child context: it may open its port a moment after the public one
+            await().atMost(Duration.ofSeconds(30)).ignoreException(java.net.ConnectException.class).untilAsserted(() ->
+                    assertThat(get(management + "/actuator/health/liveness").statusCode()).isEqualTo(200));
             await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
                     assertThat(get(management + "/actuator/health/readiness").statusCode()).isEqualTo(200));
             HttpResponse<String> metrics = get(management + "/actuator/prometheus");
