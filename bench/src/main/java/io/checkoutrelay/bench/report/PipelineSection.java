@@ -36,7 +36,7 @@ final class PipelineSection {
                 .append("are posted open-loop at 1.2 × C / 0.6 s so a backlog always waits; throughput = checkouts ")
                 .append("IMPORTED (create time of their `crm.order.imported.v1` record) per second of the window. The ")
                 .append("baseline is one CRM call at a time per partition: `CRM_MAX_CONCURRENT_CALLS=6`, ")
-                .append("`CRM_IMPORTER_CONSUMER_MAXINFLIGHT=6` (at most 6 records in flight), sandbox limit 6. Each setup's ")
+                .append("`CRMIMPORTER_CONSUMER_MAXINFLIGHT=6` (at most 6 records in flight), sandbox limit 6. Each setup's ")
                 .append("importer starts on a consumer group of its own at the end of the input, is warmed up with 40 ")
                 .append("checkouts taken to IMPORTED, then measured; what is still queued when the window closes is left ")
                 .append("behind, not carried into the next setup.\n\n")

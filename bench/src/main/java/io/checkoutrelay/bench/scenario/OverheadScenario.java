@@ -14,6 +14,7 @@ import io.checkoutrelay.bench.load.SendLog;
 import io.checkoutrelay.bench.measure.OutcomeWatcher;
 import io.checkoutrelay.bench.measure.Percentiles;
 import io.checkoutrelay.bench.system.SandboxClient;
+import io.checkoutrelay.bench.system.BenchStack;
 import io.checkoutrelay.localstack.system.WholeSystem;
 
 /**
@@ -34,13 +35,14 @@ public final class OverheadScenario {
     private OverheadScenario() {
     }
 
-    public static Result run(WholeSystem system, GeneratorProcess generator, OutcomeWatcher watcher, Timing timing,
+    public static Result run(BenchStack stack, GeneratorProcess generator, OutcomeWatcher watcher, Timing timing,
                              int runNumber, CrmSetup setup, double maxRate) throws InterruptedException {
+        WholeSystem system = stack.system();
         if (!(maxRate > 0)) {
             throw new IllegalStateException("scenario 3 needs a maximum rate from scenario 2, which imported nothing");
         }
         SandboxClient sandbox = new SandboxClient(system.sandboxUrl());
-        PipelineWarmUp.startImporter(system, generator, watcher, runNumber, setup, sandbox,
+        PipelineWarmUp.startImporter(stack, generator, watcher, runNumber, setup, sandbox,
                 setup.sandboxSettings(AMAZON_LATENCY));
         sandbox.reset();
         sandbox.settings(setup.sandboxSettings(AMAZON_LATENCY));
