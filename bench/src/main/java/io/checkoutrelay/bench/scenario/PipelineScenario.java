@@ -44,6 +44,18 @@ public final class PipelineScenario {
             return setup.effectiveLimit(callsPerOrder > 0 ? callsPerOrder : ASSUMED_CALLS_PER_ORDER);
         }
 
+        /**
+         * Core-milliseconds {@code process} used per checkout IMPORTED in the window: its CPU rate over the window
+         * (utime + stime from /proc) divided by the imported rate. NaN when it was not sampled or nothing was imported.
+         */
+        public double cpuMillisPerOrder(String process) {
+            ResourceUsage usage = resources.get(process);
+            if (usage == null || importedPerSecond <= 0) {
+                return Double.NaN;
+            }
+            return usage.cpuPercentOfOneCore() / 100.0 * 1000.0 / importedPerSecond;
+        }
+
         public double callLimit() {
             return setup.limit() / CrmSetup.CRM_LATENCY_SECONDS;
         }

@@ -57,6 +57,23 @@ class ResultsMarkdownTest {
     }
 
     @Test
+    void cpuPerOrderIsTheHeadlineBesideItsTargetAndTheMachinesLimit() {
+        assertThat(md.indexOf("## CPU per order (headline)")).isLessThan(md.indexOf("## 1. Intake"));
+        // importer: 9 s of CPU in 30 s = 300 core-ms/s at 52 imported/s
+        assertThat(md).contains("| crm-importer ≤ 2.00 core-ms per imported order (C=32) | 5.77 core-ms | 2.00 core-ms | "
+                        + "**missed** (2.9× the target) |")
+                .contains("| order-intake ≤ 0.40 core-ms per accepted checkout (32 connections, 2,100/s) | 0.41 core-ms | "
+                        + "0.40 core-ms | **missed** (1.0× the target) |")
+                .contains("2 cores = 2,000 core-ms per second");
+    }
+
+    @Test
+    void settingsReadBackAreListed() {
+        assertThat(md).contains("## Settings read back", "| crm-importer | `crm-importer.consumer.group-id "
+                + "(CRMIMPORTER_CONSUMER_GROUPID)` | `crm-importer-bench-C-32` | configprops crm-importer |");
+    }
+
+    @Test
     void theChartIsAPngWithOnePanelPerScenarioShown(@TempDir Path dir) throws Exception {
         Path png = dir.resolve("chart.png");
 
@@ -64,7 +81,7 @@ class ResultsMarkdownTest {
 
         BufferedImage image = ImageIO.read(png.toFile());
         assertThat(Files.size(png)).isPositive();
-        assertThat(image.getWidth()).isEqualTo(3 * 560);
+        assertThat(image.getWidth()).isEqualTo(4 * 560);
         assertThat(image.getHeight()).isEqualTo(460);
     }
 }
