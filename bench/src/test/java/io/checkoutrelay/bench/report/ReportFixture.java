@@ -19,6 +19,7 @@ import io.checkoutrelay.bench.scenario.PipelineScenario;
 import io.checkoutrelay.bench.scenario.ScalingPlan;
 import io.checkoutrelay.bench.settings.ReadBack;
 import io.checkoutrelay.bench.system.ResourceUsage;
+import io.checkoutrelay.bench.system.TopicTraffic;
 
 /** A made-up but self-consistent run, for rendering tests. */
 final class ReportFixture {
@@ -51,7 +52,8 @@ final class ReportFixture {
                 run(CrmSetup.limit(32), 52.0, 260), run(CrmSetup.limit(128), 180.0, 320));
         OverheadScenario.Result overhead = new OverheadScenario.Result(CrmSetup.limit(128), 90, 2, 2, 700,
                 new Percentiles(new long[] {710, 720, 790}), new Percentiles(new long[] {10, 20, 90}), 3, 0,
-                load(32, 90, 5_000));
+                load(32, 90, 5_000), new TopicTraffic(Map.of("crm.order.imported.v1", 1500L, "amazon.checkout.captured.v1", 1000L),
+                        Map.of("crm.order.imported.v1", 1000L, "amazon.checkout.captured.v1", 1000L)), 1000);
         ScalingPlan.PerInstance perInstance = ScalingPlan.PerInstance.from(2100, pipeline.get(2));
         Map<String, Duration> startup = new LinkedHashMap<>();
         startup.put("kafka broker", Duration.ofMillis(8_200));

@@ -68,6 +68,12 @@ class ResultsMarkdownTest {
     }
 
     @Test
+    void kafkaRecordsAndTransactionMarkersPerOrderAreCounted() {
+        assertThat(md).contains("### Kafka records per order", "| `crm.order.imported.v1` | 1.00 | 0.50 |",
+                "| **all topics** | **2.00** | **0.50** |");
+    }
+
+    @Test
     void settingsReadBackAreListed() {
         assertThat(md).contains("## Settings read back", "| crm-importer | `crm-importer.consumer.group-id "
                 + "(CRMIMPORTER_CONSUMER_GROUPID)` | `crm-importer-bench-C-32` | configprops crm-importer |");
