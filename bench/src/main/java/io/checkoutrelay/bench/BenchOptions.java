@@ -31,6 +31,8 @@ public record BenchOptions(boolean quick, Set<Integer> scenarios, List<Integer> 
      */
     public static final List<String> DEFAULT_SERVICE_JVM_FLAGS = List.of("-Xms64m", "-Xmx192m", "-XX:+UseSerialGC",
             "-Xss512k", "-XX:MaxMetaspaceSize=128m", "-XX:ReservedCodeCacheSize=64m");
+    /** As the images run the services (root pom: the Jib container environment). */
+    public static final Map<String, String> DEFAULT_SERVICE_ENVIRONMENT = Map.of("MALLOC_ARENA_MAX", "2");
     public static final String USAGE = """
             usage: java -jar bench/target/bench.jar [options]
               --quick                     short warm-ups and windows, fewer levels (a smoke run, ~5 min)
@@ -42,7 +44,7 @@ public record BenchOptions(boolean quick, Set<Integer> scenarios, List<Integer> 
               --jvm SERVICE=FLAGS         flags one service gets after the common ones (later flags win), e.g.
                                           --jvm "enricher=-XX:TieredStopAtLevel=1"; repeatable; SERVICE is
                                           order-intake|intake, profile-enricher|enricher or crm-importer|importer
-              --service-env K=V,K=V       extra environment of the three services (e.g. MALLOC_ARENA_MAX=2)
+              --service-env K=V,K=V       environment of the three services (default: the images', MALLOC_ARENA_MAX=2)
               --rss-run MINUTES           instead of the scenarios: the whole pipeline at a steady rate for MINUTES,
                                           RSS of every process sampled; writes NAME-rss.md and NAME-rss.png
               --rss-rate N                checkouts/s of --rss-run (default 30)
@@ -121,7 +123,7 @@ public record BenchOptions(boolean quick, Set<Integer> scenarios, List<Integer> 
         }
         new java.util.TreeMap<>(extraJvmFlags).forEach((service, flags) ->
                 args.append(" --jvm \"").append(service).append('=').append(String.join(" ", flags)).append('"'));
-        if (!serviceEnvironment.isEmpty()) {
+        if (!serviceEnvironment.equals(DEFAULT_SERVICE_ENVIRONMENT)) {
             args.append(" --service-env ").append(String.join(",", new java.util.TreeMap<>(serviceEnvironment).entrySet()
                     .stream().map(e -> e.getKey() + "=" + e.getValue()).toList()));
         }
@@ -143,7 +145,7 @@ public record BenchOptions(boolean quick, Set<Integer> scenarios, List<Integer> 
         Set<Integer> scenarios = new TreeSet<>(List.of(1, 2, 3, 4, 5));
         List<Integer> crmLimits = List.of(32, 64, 128);
         List<String> flags = DEFAULT_SERVICE_JVM_FLAGS;
-        Map<String, String> env = Map.of();
+        Map<String, String> env = DEFAULT_SERVICE_ENVIRONMENT;
         String name = LocalDate.now(ZoneOffset.UTC).toString();
         Path resultsDir = null;
         double rssRun = 0;
