@@ -31,6 +31,12 @@ public record BenchOptions(boolean quick, Set<Integer> scenarios, List<Integer> 
      */
     public static final List<String> DEFAULT_SERVICE_JVM_FLAGS = List.of("-Xms64m", "-Xmx192m", "-XX:+UseSerialGC",
             "-Xss512k", "-XX:MaxMetaspaceSize=128m", "-XX:ReservedCodeCacheSize=64m");
+    /**
+     * What the images add per service (the module poms' image.java-tool-options): C1 only for the enricher and the
+     * importer (bench/results/2026-11-29.md, "Per-service JVM flags"). {@code --jvm "enricher="} runs one with C2.
+     */
+    public static final Map<String, List<String>> DEFAULT_EXTRA_JVM_FLAGS = Map.of(
+            "profile-enricher", List.of("-XX:TieredStopAtLevel=1"), "crm-importer", List.of("-XX:TieredStopAtLevel=1"));
     /** As the images run the services (root pom: the Jib container environment). */
     public static final Map<String, String> DEFAULT_SERVICE_ENVIRONMENT = Map.of("MALLOC_ARENA_MAX", "2");
     public static final String USAGE = """
@@ -41,8 +47,9 @@ public record BenchOptions(boolean quick, Set<Integer> scenarios, List<Integer> 
               --service-jvm-flags "..."   JVM flags of the three services and the bare endpoint
                                           (default: the Docker image's, "-Xms64m -Xmx192m -XX:+UseSerialGC
                                           -Xss512k -XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=64m")
-              --jvm SERVICE=FLAGS         flags one service gets after the common ones (later flags win), e.g.
-                                          --jvm "enricher=-XX:TieredStopAtLevel=1"; repeatable; SERVICE is
+              --jvm SERVICE=FLAGS         flags one service gets after the common ones, in place of the images'
+                                          (default: -XX:TieredStopAtLevel=1 for enricher and importer; --jvm
+                                          "enricher=" runs it with C2); repeatable; SERVICE is
                                           order-intake|intake, profile-enricher|enricher or crm-importer|importer
               --service-env K=V,K=V       environment of the three services (default: the images', MALLOC_ARENA_MAX=2)
               --rss-run MINUTES           instead of the scenarios: the whole pipeline at a steady rate for MINUTES,
@@ -121,8 +128,11 @@ public record BenchOptions(boolean quick, Set<Integer> scenarios, List<Integer> 
         if (!serviceJvmFlags.equals(DEFAULT_SERVICE_JVM_FLAGS)) {
             args.append(" --service-jvm-flags \"").append(String.join(" ", serviceJvmFlags)).append('"');
         }
-        new java.util.TreeMap<>(extraJvmFlags).forEach((service, flags) ->
-                args.append(" --jvm \"").append(service).append('=').append(String.join(" ", flags)).append('"'));
+        new java.util.TreeMap<>(extraJvmFlags).forEach((service, flags) -> {
+            if (!flags.equals(DEFAULT_EXTRA_JVM_FLAGS.getOrDefault(service, List.of()))) {
+                args.append(" --jvm \"").append(service).append('=').append(String.join(" ", flags)).append('"');
+            }
+        });
         if (!serviceEnvironment.equals(DEFAULT_SERVICE_ENVIRONMENT)) {
             args.append(" --service-env ").append(String.join(",", new java.util.TreeMap<>(serviceEnvironment).entrySet()
                     .stream().map(e -> e.getKey() + "=" + e.getValue()).toList()));
@@ -150,7 +160,7 @@ public record BenchOptions(boolean quick, Set<Integer> scenarios, List<Integer> 
         Path resultsDir = null;
         double rssRun = 0;
         double rssRate = 30;
-        Map<String, List<String>> extraFlags = new java.util.LinkedHashMap<>();
+        Map<String, List<String>> extraFlags = new java.util.LinkedHashMap<>(DEFAULT_EXTRA_JVM_FLAGS);
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
             switch (option) {
