@@ -15,6 +15,9 @@ import java.util.concurrent.ThreadLocalRandom;
 import io.checkoutrelay.bench.load.GeneratorProcess;
 import io.checkoutrelay.bench.measure.OutcomeWatcher;
 import io.checkoutrelay.bench.report.BenchReport;
+import io.checkoutrelay.bench.report.RssChart;
+import io.checkoutrelay.bench.report.RssSection;
+import io.checkoutrelay.bench.scenario.RssRun;
 import io.checkoutrelay.bench.report.ResultsChart;
 import io.checkoutrelay.bench.report.ResultsMarkdown;
 import io.checkoutrelay.bench.scenario.CrmSetup;
@@ -53,6 +56,11 @@ public final class Bench {
         Path workDir = root.resolve("bench").resolve("target").resolve("bench-run");
         System.setProperty("java.awt.headless", "true");
         try {
+            if (options.rssRunMinutes() > 0) {
+                rssRun(options, root, root.resolve("bench").resolve("target").resolve("rss-run"), resultsDir);
+                System.exit(0);
+                return;
+            }
             BenchReport report = run(options, root, workDir);
             Files.createDirectories(resultsDir);
             Path chart = resultsDir.resolve(options.name() + ".png");
@@ -78,17 +86,18 @@ public final class Bench {
         int runNumber = ThreadLocalRandom.current().nextInt(1_000_000, 10_000_000);
         GeneratorProcess generator = new GeneratorProcess(workDir.resolve("generator"));
         System.out.println("starting the local stack (broker, registry, sandbox, services) ...");
-        try (WholeSystem system = BenchStack.start(root, workDir, options.serviceJvmFlags(),
-                options.serviceEnvironment())) {
+        BenchStack stack = BenchStack.start(root, workDir, options.jvmFlagsByService(), options.serviceEnvironment());
+        try (WholeSystem system = stack.system()) {
             System.out.println("stack up in " + system.wholeStackStartup().toMillis() / 1000.0 + " s: " + system.startupTimes());
             IntakeScenario.Result intake = null;
             if (options.runs(1)) {
                 System.out.println("scenario 1: intake at saturation (enricher and importer stopped)");
                 system.stopService(WholeSystem.ENRICHER);
                 system.stopService(WholeSystem.IMPORTER);
-                intake = IntakeScenario.run(system, generator, timing, runNumber);
+                intake = IntakeScenario.run(stack, generator, timing, runNumber);
                 ConsumerGroups.skipToEnd(system.bootstrapServers(), ENRICHER_GROUP, Topics.CHECKOUT_CAPTURED.name());
                 system.startService(WholeSystem.ENRICHER, Map.of());
+                stack.verify(WholeSystem.ENRICHER, List.of());
                 // scenarios 2 and 3 start the importer with their own settings
             }
             List<PipelineScenario.Run> pipeline = new ArrayList<>();
@@ -98,7 +107,7 @@ public final class Bench {
                     List<CrmSetup> setups = setups(options);
                     if (options.runs(2)) {
                         System.out.println("scenario 2: pipeline with a slow CRM (300 ms)");
-                        pipeline = PipelineScenario.run(system, generator, watcher, timing, runNumber, setups);
+                        pipeline = PipelineScenario.run(stack, generator, watcher, timing, runNumber, setups);
                     }
                     if (options.runs(3)) {
                         System.out.println("scenario 3: end-to-end overhead at half the maximum rate");
@@ -108,7 +117,7 @@ public final class Bench {
                         CrmSetup best = pipeline.stream().max(Comparator.comparingDouble(PipelineScenario.Run::importedPerSecond))
                                 .map(PipelineScenario.Run::setup).orElse(top);
                         best = best.named(best.label() + " scenario 3");
-                        overhead = OverheadScenario.run(system, generator, watcher, timing, runNumber, best, max);
+                        overhead = OverheadScenario.run(stack, generator, watcher, timing, runNumber, best, max);
                     }
                 }
             }
@@ -122,8 +131,37 @@ public final class Bench {
             }
             return new BenchReport(started, Duration.ofNanos(System.nanoTime() - begin),
                     EnvironmentProbe.describe(root, loadBefore), options, timing, GeneratorProcess.JVM_FLAGS,
-                    system.startupTimes(), system.wholeStackStartup(), intake, pipeline, overhead, perInstance, plans);
+                    system.startupTimes(), system.wholeStackStartup(), intake, pipeline, overhead, perInstance, plans,
+                    stack.check().all());
         }
+    }
+
+    /** {@code --rss-run}: the stack, a steady rate for the given minutes, RSS sampled; NAME-rss.md and .png. */
+    static void rssRun(BenchOptions options, Path root, Path workDir, Path resultsDir) throws Exception {
+        deleteRecursively(workDir);
+        int runNumber = ThreadLocalRandom.current().nextInt(1_000_000, 10_000_000);
+        GeneratorProcess generator = new GeneratorProcess(workDir.resolve("generator"));
+        BenchStack stack = BenchStack.start(root, workDir, options.jvmFlagsByService(), options.serviceEnvironment());
+        try (WholeSystem system = stack.system();
+             OutcomeWatcher watcher = new OutcomeWatcher(system.bootstrapServers())) {
+            RssRun.Result result = RssRun.run(stack, generator, watcher, runNumber, options.rssRunMinutes(),
+                    options.rssRunRate());
+            Files.createDirectories(resultsDir);
+            Path chart = resultsDir.resolve(options.name() + "-rss.png");
+            RssChart.write(String.format(java.util.Locale.ROOT, "RSS at a steady %.0f checkouts/s (%s)", options.rssRunRate(),
+                    options.name()), result.samples(), result.loadStartEpochMillis(), options.rssRunMinutes(), chart);
+            Path markdown = resultsDir.resolve(options.name() + "-rss.md");
+            Files.writeString(markdown, "# RSS run " + options.name() + "\n\nCommand: `java -jar bench/target/bench.jar"
+                    + options.toArguments() + "`, commit `" + EnvironmentProbe.describe(root, "").gitCommit() + "`.\n\n"
+                    + RssSection.render(result, flagsText(options), chart.getFileName().toString()),
+                    StandardCharsets.UTF_8);
+            System.out.println("rss run results: " + markdown + " and " + chart);
+        }
+    }
+
+    static String flagsText(BenchOptions options) {
+        return String.join("; ", options.jvmFlagsByService().entrySet().stream()
+                .map(e -> e.getKey() + ": " + String.join(" ", e.getValue())).toList());
     }
 
     static List<CrmSetup> setups(BenchOptions options) {

@@ -17,7 +17,13 @@ import java.util.TreeSet;
  * runs those.
  */
 public record BenchOptions(boolean quick, Set<Integer> scenarios, List<Integer> crmLimits, List<String> serviceJvmFlags,
-                           Map<String, String> serviceEnvironment, String name, Path resultsDir) {
+                           Map<String, String> serviceEnvironment, String name, Path resultsDir,
+                           double rssRunMinutes, double rssRunRate, Map<String, List<String>> extraJvmFlags) {
+
+    /** The services by name, and the short names {@code --jvm} also takes. */
+    public static final Map<String, String> SERVICES = Map.of("order-intake", "order-intake", "intake", "order-intake",
+            "profile-enricher", "profile-enricher", "enricher", "profile-enricher", "crm-importer", "crm-importer",
+            "importer", "crm-importer");
 
     /**
      * As the images run the services (JAVA_TOOL_OPTIONS from the root pom's image.java-tool-options), with the heap its
@@ -25,6 +31,14 @@ public record BenchOptions(boolean quick, Set<Integer> scenarios, List<Integer> 
      */
     public static final List<String> DEFAULT_SERVICE_JVM_FLAGS = List.of("-Xms64m", "-Xmx192m", "-XX:+UseSerialGC",
             "-Xss512k", "-XX:MaxMetaspaceSize=128m", "-XX:ReservedCodeCacheSize=64m");
+    /**
+     * What the images add per service (the module poms' image.java-tool-options): C1 only for the enricher and the
+     * importer (bench/results/2026-11-29.md, "Per-service JVM flags"). {@code --jvm "enricher="} runs one with C2.
+     */
+    public static final Map<String, List<String>> DEFAULT_EXTRA_JVM_FLAGS = Map.of(
+            "profile-enricher", List.of("-XX:TieredStopAtLevel=1"), "crm-importer", List.of("-XX:TieredStopAtLevel=1"));
+    /** As the images run the services (root pom: the Jib container environment). */
+    public static final Map<String, String> DEFAULT_SERVICE_ENVIRONMENT = Map.of("MALLOC_ARENA_MAX", "2");
     public static final String USAGE = """
             usage: java -jar bench/target/bench.jar [options]
               --quick                     short warm-ups and windows, fewer levels (a smoke run, ~5 min)
@@ -33,7 +47,14 @@ public record BenchOptions(boolean quick, Set<Integer> scenarios, List<Integer> 
               --service-jvm-flags "..."   JVM flags of the three services and the bare endpoint
                                           (default: the Docker image's, "-Xms64m -Xmx192m -XX:+UseSerialGC
                                           -Xss512k -XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=64m")
-              --service-env K=V,K=V       extra environment of the three services (e.g. MALLOC_ARENA_MAX=2)
+              --jvm SERVICE=FLAGS         flags one service gets after the common ones, in place of the images'
+                                          (default: -XX:TieredStopAtLevel=1 for enricher and importer; --jvm
+                                          "enricher=" runs it with C2); repeatable; SERVICE is
+                                          order-intake|intake, profile-enricher|enricher or crm-importer|importer
+              --service-env K=V,K=V       environment of the three services (default: the images', MALLOC_ARENA_MAX=2)
+              --rss-run MINUTES           instead of the scenarios: the whole pipeline at a steady rate for MINUTES,
+                                          RSS of every process sampled; writes NAME-rss.md and NAME-rss.png
+              --rss-rate N                checkouts/s of --rss-run (default 30)
               --name NAME                 results file name without extension (default: today's date, UTC)
               --results-dir DIR           where results go (default: bench/results in the repository)
             """;
@@ -58,10 +79,38 @@ public record BenchOptions(boolean quick, Set<Integer> scenarios, List<Integer> 
         if (!name.matches("[A-Za-z0-9._-]+")) {
             throw new IllegalArgumentException("--name may hold only letters, digits, '.', '_' and '-', not '" + name + "'");
         }
+        if (rssRunMinutes < 0 || rssRunMinutes > 600) {
+            throw new IllegalArgumentException("--rss-run takes minutes between 1 and 600, not " + rssRunMinutes);
+        }
+        if (!(rssRunRate > 0) || rssRunRate > 1000) {
+            throw new IllegalArgumentException("--rss-rate takes checkouts per second above 0 and up to 1000, not " + rssRunRate);
+        }
         scenarios = expand(scenarios);
         crmLimits = List.copyOf(crmLimits);
         serviceJvmFlags = List.copyOf(serviceJvmFlags);
         serviceEnvironment = Map.copyOf(serviceEnvironment);
+        for (String service : extraJvmFlags.keySet()) {
+            if (!SERVICES.containsValue(service)) {
+                throw new IllegalArgumentException("--jvm: '" + service + "' is not a service");
+            }
+        }
+        extraJvmFlags = Map.copyOf(extraJvmFlags);
+    }
+
+    /** The flags {@code service} runs with: the common ones, then its own. */
+    public List<String> jvmFlags(String service) {
+        List<String> flags = new ArrayList<>(serviceJvmFlags);
+        flags.addAll(extraJvmFlags.getOrDefault(service, List.of()));
+        return List.copyOf(flags);
+    }
+
+    /** Every service's flags. */
+    public Map<String, List<String>> jvmFlagsByService() {
+        Map<String, List<String>> all = new java.util.LinkedHashMap<>();
+        for (String service : List.of("order-intake", "profile-enricher", "crm-importer")) {
+            all.put(service, jvmFlags(service));
+        }
+        return all;
     }
 
     /** The arguments that give these options (defaults left out), for the results file. */
@@ -79,9 +128,17 @@ public record BenchOptions(boolean quick, Set<Integer> scenarios, List<Integer> 
         if (!serviceJvmFlags.equals(DEFAULT_SERVICE_JVM_FLAGS)) {
             args.append(" --service-jvm-flags \"").append(String.join(" ", serviceJvmFlags)).append('"');
         }
-        if (!serviceEnvironment.isEmpty()) {
+        new java.util.TreeMap<>(extraJvmFlags).forEach((service, flags) -> {
+            if (!flags.equals(DEFAULT_EXTRA_JVM_FLAGS.getOrDefault(service, List.of()))) {
+                args.append(" --jvm \"").append(service).append('=').append(String.join(" ", flags)).append('"');
+            }
+        });
+        if (!serviceEnvironment.equals(DEFAULT_SERVICE_ENVIRONMENT)) {
             args.append(" --service-env ").append(String.join(",", new java.util.TreeMap<>(serviceEnvironment).entrySet()
                     .stream().map(e -> e.getKey() + "=" + e.getValue()).toList()));
+        }
+        if (rssRunMinutes > 0) {
+            args.append(" --rss-run ").append(Math.round(rssRunMinutes)).append(" --rss-rate ").append(Math.round(rssRunRate));
         }
         if (!name.equals(LocalDate.now(ZoneOffset.UTC).toString())) {
             args.append(" --name ").append(name);
@@ -98,9 +155,12 @@ public record BenchOptions(boolean quick, Set<Integer> scenarios, List<Integer> 
         Set<Integer> scenarios = new TreeSet<>(List.of(1, 2, 3, 4, 5));
         List<Integer> crmLimits = List.of(32, 64, 128);
         List<String> flags = DEFAULT_SERVICE_JVM_FLAGS;
-        Map<String, String> env = Map.of();
+        Map<String, String> env = DEFAULT_SERVICE_ENVIRONMENT;
         String name = LocalDate.now(ZoneOffset.UTC).toString();
         Path resultsDir = null;
+        double rssRun = 0;
+        double rssRate = 30;
+        Map<String, List<String>> extraFlags = new java.util.LinkedHashMap<>(DEFAULT_EXTRA_JVM_FLAGS);
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
             switch (option) {
@@ -111,10 +171,22 @@ public record BenchOptions(boolean quick, Set<Integer> scenarios, List<Integer> 
                 case "--service-env" -> env = environment(value(args, ++i, option));
                 case "--name" -> name = value(args, ++i, option);
                 case "--results-dir" -> resultsDir = Path.of(value(args, ++i, option));
+                case "--jvm" -> {
+                    String spec = value(args, ++i, option);
+                    int eq = spec.indexOf('=');
+                    String service = eq < 1 ? null : SERVICES.get(spec.substring(0, eq).trim());
+                    if (service == null) {
+                        throw new IllegalArgumentException("--jvm takes SERVICE=FLAGS with SERVICE one of "
+                                + new TreeSet<>(SERVICES.keySet()) + ", not '" + spec + "'");
+                    }
+                    extraFlags.put(service, flags(spec.substring(eq + 1)));
+                }
+                case "--rss-run" -> rssRun = number(option, value(args, ++i, option));
+                case "--rss-rate" -> rssRate = number(option, value(args, ++i, option));
                 default -> throw new IllegalArgumentException("unknown option '" + option + "'");
             }
         }
-        return new BenchOptions(quick, scenarios, crmLimits, flags, env, name, resultsDir);
+        return new BenchOptions(quick, scenarios, crmLimits, flags, env, name, resultsDir, rssRun, rssRate, extraFlags);
     }
 
     private static Set<Integer> expand(Set<Integer> asked) {
@@ -149,6 +221,14 @@ public record BenchOptions(boolean quick, Set<Integer> scenarios, List<Integer> 
             }
         }
         return values;
+    }
+
+    private static double number(String option, String text) {
+        try {
+            return Double.parseDouble(text.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(option + " takes a number; '" + text + "' is not one");
+        }
     }
 
     private static Map<String, String> environment(String text) {

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 
+import java.util.Map;
+
 import org.junit.jupiter.api.Test;
 
 class BenchOptionsTest {
@@ -44,8 +46,27 @@ class BenchOptionsTest {
     void theArgumentsAreWrittenBackWithoutDefaults() {
         assertThat(BenchOptions.parse(new String[0]).toArguments()).isEmpty();
         assertThat(BenchOptions.parse(new String[] {"--quick", "--crm-limits", "64", "--service-jvm-flags", "-Xmx160m",
-                "--service-env", "MALLOC_ARENA_MAX=2", "--scenarios", "2"}).toArguments())
-                .isEqualTo(" --quick --scenarios 2,4 --crm-limits 64 --service-jvm-flags \"-Xmx160m\" --service-env MALLOC_ARENA_MAX=2");
+                "--service-env", "MALLOC_ARENA_MAX=4", "--scenarios", "2", "--jvm", "enricher="})
+                .toArguments())
+                .isEqualTo(" --quick --scenarios 2,4 --crm-limits 64 --service-jvm-flags \"-Xmx160m\" --jvm "
+                        + "\"profile-enricher=\" --service-env MALLOC_ARENA_MAX=4");
+    }
+
+    @Test
+    void eachServiceMayHaveFlagsOfItsOwnAfterTheCommonOnes() {
+        BenchOptions options = BenchOptions.parse(new String[] {"--jvm", "importer=-XX:TieredStopAtLevel=1 -Xmx160m",
+            "--jvm", "profile-enricher=-XX:TieredStopAtLevel=1"});
+
+        assertThat(options.jvmFlags("crm-importer")).endsWith("-XX:TieredStopAtLevel=1", "-Xmx160m")
+                .startsWith(BenchOptions.DEFAULT_SERVICE_JVM_FLAGS.toArray(String[]::new));
+        assertThat(options.jvmFlags("order-intake")).isEqualTo(BenchOptions.DEFAULT_SERVICE_JVM_FLAGS);
+        assertThat(BenchOptions.parse(new String[0]).jvmFlags("profile-enricher")).as("the images' C1 only")
+                .endsWith("-XX:TieredStopAtLevel=1");
+        assertThat(BenchOptions.parse(new String[] {"--jvm", "enricher="}).jvmFlags("profile-enricher")).as("C2")
+                .isEqualTo(BenchOptions.DEFAULT_SERVICE_JVM_FLAGS);
+        assertThat(options.serviceEnvironment()).isEqualTo(Map.of("MALLOC_ARENA_MAX", "2"));
+        assertThatThrownBy(() -> BenchOptions.parse(new String[] {"--jvm", "sandbox=-Xmx1g"}))
+                .hasMessageContaining("--jvm takes SERVICE=FLAGS");
     }
 
     @Test

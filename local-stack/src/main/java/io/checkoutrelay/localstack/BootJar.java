@@ -25,13 +25,18 @@ public final class BootJar extends LocalProcess {
         return start(JvmLaunch.bootJar(name, jar), port, environment, workDir);
     }
 
-    /** Starts it with {@code SERVER_PORT=port}, its output in {@code workDir/<name>.log}, and waits until ready. */
+    /**
+     * Starts it with {@code SERVER_PORT=port}, its output in {@code workDir/<name>.log}, and waits until ready: its
+     * health path answering 200 on {@code MANAGEMENT_SERVER_PORT} when the environment sets one (actuator then
+     * listens only there), else on {@code port}.
+     */
     public static BootJar start(JvmLaunch launch, int port, Map<String, String> environment, Path workDir) {
         Map<String, String> env = new HashMap<>(environment);
         env.put("SERVER_PORT", Integer.toString(port));
         ManagedProcess process = ManagedProcess.start(launch.name(), launch.command(), env, workDir,
                 workDir.resolve(launch.name() + ".log"));
-        String health = "http://127.0.0.1:" + port + launch.healthPath();
+        String health = "http://127.0.0.1:" + env.getOrDefault("MANAGEMENT_SERVER_PORT", Integer.toString(port))
+                + launch.healthPath();
         Duration startup = process.awaitReady(() -> HttpProbe.answers200(health), launch.readyTimeout());
         return new BootJar(process, port, startup);
     }

@@ -39,6 +39,34 @@ final class OverheadAndScalingSection {
                 .append("| target | figure | limit | verdict |\n|---|---|---|---|\n")
                 .append("| p99 overhead | ").append(r.overheadMillis().at(99)).append(" ms | 50 ms | ")
                 .append(verdict(r.overheadMillis().at(99) <= OVERHEAD_P99_LIMIT_MILLIS)).append(" |\n\n");
+        writeTraffic(md, r);
+    }
+
+    /** Records and transaction markers per checkout on every topic, over all of scenario 3 (everything imported). */
+    static void writeTraffic(StringBuilder md, OverheadScenario.Result r) {
+        if (r.traffic() == null || r.checkouts() == 0 || r.traffic().offsets().isEmpty()) {
+            return;
+        }
+        md.append("### Kafka records per order\n\n")
+                .append("Over all of scenario 3 (").append(f0(r.checkouts())).append(" checkouts posted, warm-up included, ")
+                .append("each taken to its outcome): per topic, the offsets taken ÷ checkouts, and of them the records ")
+                .append("(read back with read_uncommitted); the rest are transaction markers, one in each partition a ")
+                .append("transaction wrote to, when it commits. The services' Prometheus endpoints publish no Kafka ")
+                .append("producer metrics (no record-send-total, no transaction counts), so this is counted on the broker's ")
+                .append("side.\n\n| topic | records per checkout | markers per checkout |\n|---|---|---|\n");
+        double totalRecords = 0;
+        double totalMarkers = 0;
+        for (var e : r.traffic().offsets().entrySet()) {
+            long records = r.traffic().records().getOrDefault(e.getKey(), 0L);
+            double perRecord = (double) records / r.checkouts();
+            double perMarker = (double) (e.getValue() - records) / r.checkouts();
+            totalRecords += perRecord;
+            totalMarkers += perMarker;
+            md.append("| `").append(e.getKey()).append("` | ").append(f2(perRecord)).append(" | ").append(f2(perMarker))
+                    .append(" |\n");
+        }
+        md.append("| **all topics** | **").append(f2(totalRecords)).append("** | **").append(f2(totalMarkers))
+                .append("** |\n\n");
     }
 
     static void writeScaling(StringBuilder md, ScalingPlan.PerInstance m, List<ScalingPlan> plans) {

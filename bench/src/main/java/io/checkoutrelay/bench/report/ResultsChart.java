@@ -15,6 +15,7 @@ import javax.imageio.ImageIO;
 import io.checkoutrelay.bench.load.LoadResult;
 import io.checkoutrelay.bench.scenario.IntakeScenario;
 import io.checkoutrelay.bench.scenario.PipelineScenario;
+import io.checkoutrelay.localstack.system.WholeSystem;
 
 /** The PNG beside the results: intake throughput, pipeline throughput against its limits, latencies. */
 public final class ResultsChart {
@@ -71,6 +72,28 @@ public final class ResultsChart {
                     new BarPanel.Series("measured", MEASURED, runs.stream().mapToDouble(PipelineScenario.Run::importedPerSecond).toArray()),
                     new BarPanel.Series("effective limit C/(calls/order x 0.3 s)", CEILING, runs.stream().mapToDouble(PipelineScenario.Run::effectiveLimit).toArray()),
                     new BarPanel.Series("issue limit C/0.3 s", THIRD, runs.stream().mapToDouble(r -> r.setup().issueLimit()).toArray())),
+                    List.of()));
+        }
+        List<String> cpuCategories = new ArrayList<>();
+        List<Double> cpuMeasured = new ArrayList<>();
+        List<Double> cpuTargets = new ArrayList<>();
+        if (!runs.isEmpty()) {
+            PipelineScenario.Run top = runs.get(runs.size() - 1);
+            for (String service : List.of(WholeSystem.ENRICHER, WholeSystem.IMPORTER)) {
+                cpuCategories.add(service.replace("profile-", "").replace("crm-", "") + " (" + top.setup().label() + ")");
+                cpuMeasured.add(top.cpuMillisPerOrder(service));
+                cpuTargets.add(CpuSection.TARGETS.get(service));
+            }
+        }
+        if (intake != null && !intake.intakeCpuMillis().isEmpty()) {
+            cpuCategories.add("intake (" + intake.bestIntake().connections() + " conn)");
+            cpuMeasured.add(intake.bestIntakeCpuMillis());
+            cpuTargets.add(CpuSection.TARGETS.get(WholeSystem.INTAKE));
+        }
+        if (!cpuCategories.isEmpty()) {
+            panels.add(new BarPanel("CPU per order (core-ms; 2 cores = 2,000 core-ms/s)", "core-ms", cpuCategories, List.of(
+                    new BarPanel.Series("measured", MEASURED, cpuMeasured.stream().mapToDouble(Double::doubleValue).toArray()),
+                    new BarPanel.Series("target", TARGET, cpuTargets.stream().mapToDouble(Double::doubleValue).toArray())),
                     List.of()));
         }
         List<String> categories = new ArrayList<>();

@@ -42,11 +42,12 @@ public final class ResultsMarkdown {
                 .append("and the load generator. **The generator competes with the services for the same 2 cores**; ")
                 .append("it is kept lean (blocking sockets, prepared requests, no client library), but on a dedicated ")
                 .append("machine the services would have more CPU.\n")
-                .append("- Service JVM flags: `").append(String.join(" ", report.options().serviceJvmFlags()))
-                .append("`").append(report.options().serviceEnvironment().isEmpty() ? "" : ", environment `"
+                .append("- Service JVM flags: ").append(String.join("; ", report.options().jvmFlagsByService().entrySet()
+                        .stream().map(e -> e.getKey() + " `" + String.join(" ", e.getValue()) + "`").toList()))
+                .append("").append(report.options().serviceEnvironment().isEmpty() ? "" : ", environment `"
                         + report.options().serviceEnvironment().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
                         .collect(java.util.stream.Collectors.joining(" ")) + "`")
-                .append(" (the bare endpoint gets the same flags). Generator: `").append(String.join(" ", report.generatorJvmFlags()))
+                .append(" (the bare endpoint gets the intake's flags). Generator: `").append(String.join(" ", report.generatorJvmFlags()))
                 .append("`. Broker: `-Xms128m -Xmx512m -XX:+UseG1GC`; registry `-Xms64m -Xmx384m` (local-stack's); ")
                 .append("sandbox `").append(String.join(" ", BenchStack.SANDBOX_JVM_FLAGS)).append("`.\n")
                 .append("- Windows: scenario 1 ").append(f0(t.intakeColdStart())).append(" s of load once before the first level (JIT warm-up), then ")
@@ -56,6 +57,7 @@ public final class ResultsMarkdown {
                 .append(" s + ").append(f0(t.overheadWindow())).append(" s. Percentiles are exact (HdrHistogram, 3 ")
                 .append("significant digits, or sorted arrays), never averages; open-loop latency counts from the ")
                 .append("scheduled send time.\n\n");
+        CpuSection.write(md, report.intake(), report.pipeline());
         startup(md, report);
         if (report.intake() != null) {
             IntakeSection.write(md, report.intake());
@@ -79,6 +81,7 @@ public final class ResultsMarkdown {
         }
         report.pipeline().forEach(run -> run.profiles().stream().filter(p -> p.samples() > 0).forEach(profiles::add));
         ProfileSection.write(md, profiles);
+        SettingsSection.write(md, report.settingsReadBack());
         return md.toString();
     }
 

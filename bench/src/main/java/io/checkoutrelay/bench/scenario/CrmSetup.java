@@ -1,7 +1,11 @@
 package io.checkoutrelay.bench.scenario;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+
+import io.checkoutrelay.bench.settings.ExpectedSetting;
 
 /**
  * One CRM concurrency configuration: the sandbox's own limit (crm.max-concurrent) and the importer's
@@ -45,14 +49,29 @@ public record CrmSetup(String label, int limit, boolean baseline) {
         return "crm-importer-bench-" + label.replaceAll("[^A-Za-z0-9]+", "-").replaceAll("-$", "");
     }
 
+    /**
+     * What the importer of this setup is given, each with the property it must bind to (read back from the
+     * running importer). Spring's environment form of {@code crm-importer.consumer.group-id} is
+     * {@code CRMIMPORTER_CONSUMER_GROUPID} (dots to underscores, dashes dropped); {@code CRM_IMPORTER_CONSUMER_GROUPID}
+     * binds nothing. Records in flight are bounded by {@code crm-importer.consumer.max-in-flight} (the keyed
+     * consumer's KeyedInput.maxInFlight; {@code keyed-consumer.*} has no such setting).
+     */
+    public List<ExpectedSetting> importerSettings() {
+        List<ExpectedSetting> settings = new ArrayList<>();
+        settings.add(ExpectedSetting.of("CRMIMPORTER_CONSUMER_GROUPID", "crm-importer.consumer.group-id", consumerGroup()));
+        settings.add(ExpectedSetting.of("CRM_MAX_CONCURRENT_CALLS", "crm-importer.checkoutchamp.max-concurrent-calls", limit));
+        settings.add(ExpectedSetting.of("RESILIENCE4J_RATELIMITER_INSTANCES_CHECKOUTCHAMP_LIMITFORPERIOD",
+                "resilience4j.ratelimiter.instances.checkoutchamp.limit-for-period", 100000));
+        if (baseline) {
+            settings.add(ExpectedSetting.of("CRMIMPORTER_CONSUMER_MAXINFLIGHT", "crm-importer.consumer.max-in-flight",
+                    PARTITIONS));
+        }
+        return settings;
+    }
+
     public Map<String, String> importerEnvironment() {
         Map<String, String> env = new LinkedHashMap<>();
-        env.put("CRM_IMPORTER_CONSUMER_GROUPID", consumerGroup());
-        env.put("CRM_MAX_CONCURRENT_CALLS", Integer.toString(limit));
-        env.put("RESILIENCE4J_RATELIMITER_INSTANCES_CHECKOUTCHAMP_LIMITFORPERIOD", "100000");
-        if (baseline) {
-            env.put("CRM_IMPORTER_CONSUMER_MAXINFLIGHT", Integer.toString(PARTITIONS));
-        }
+        importerSettings().forEach(setting -> env.put(setting.env(), setting.value()));
         return env;
     }
 

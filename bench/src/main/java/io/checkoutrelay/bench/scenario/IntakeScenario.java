@@ -21,6 +21,8 @@ import io.checkoutrelay.bench.profile.JfrRecording;
 import io.checkoutrelay.localstack.BootJar;
 import io.checkoutrelay.localstack.FreePort;
 import io.checkoutrelay.localstack.JvmLaunch;
+import io.checkoutrelay.bench.system.BenchStack;
+import io.checkoutrelay.bench.system.ResourceSampler;
 import io.checkoutrelay.localstack.system.WholeSystem;
 
 /**
@@ -31,8 +33,19 @@ import io.checkoutrelay.localstack.system.WholeSystem;
  */
 public final class IntakeScenario {
 
+    /**
+     * @param intakeCpuMillis core-milliseconds of the intake process per accepted checkout, per level (utime + stime
+     *                        from /proc over the level's window divided by the 202s in it)
+     * @param bareCpuMillis   the same for the bare endpoint
+     */
     public record Result(List<LoadResult> intake, List<LoadResult> bare, int recordSize, ProducerPerfResult kafka,
-                         Duration bareStartup, HotMethods intakeProfile) {
+                         Duration bareStartup, HotMethods intakeProfile, List<Double> intakeCpuMillis,
+                         List<Double> bareCpuMillis) {
+
+        /** Core-ms per accepted checkout at the best intake level. */
+        public double bestIntakeCpuMillis() {
+            return intakeCpuMillis.isEmpty() ? Double.NaN : intakeCpuMillis.get(intake.indexOf(bestIntake()));
+        }
 
         public LoadResult bestIntake() {
             return best(intake);
@@ -50,11 +63,13 @@ public final class IntakeScenario {
     private IntakeScenario() {
     }
 
-    public static Result run(WholeSystem system, GeneratorProcess generator, Timing timing, int run) {
+    public static Result run(BenchStack stack, GeneratorProcess generator, Timing timing, int run) {
+        WholeSystem system = stack.system();
         String intake = system.service(WholeSystem.INTAKE).url();
         Path jfr = system.workDir().resolve("profiles").resolve("order-intake-scenario1.jfr");
+        List<Double> intakeCpu = new ArrayList<>();
         List<LoadResult> intakeResults = levels(generator, intake, timing, run, "intake",
-                system.service(WholeSystem.INTAKE).pid(), jfr);
+                system.service(WholeSystem.INTAKE).pid(), jfr, intakeCpu);
         HotMethods profile = HotMethods.of(WholeSystem.INTAKE, jfr, 10);
         int recordSize = CapturedRecordSize.measure(system.bootstrapServers());
         System.out.printf("  AmazonCheckoutCaptured value size: %d bytes%n", recordSize);
@@ -62,11 +77,14 @@ public final class IntakeScenario {
         List<LoadResult> bareResults;
         Duration bareStartup;
         Path workDir = system.workDir().resolve("bare-endpoint");
-        try (BootJar bare = BootJar.start(JvmLaunch.mainClass("bare-endpoint", system.options().serviceJvmFlags(),
+        List<Double> bareCpu = new ArrayList<>();
+        List<String> bareFlags = stack.jvmFlags(WholeSystem.INTAKE);
+        try (BootJar bare = BootJar.start(JvmLaunch.mainClass("bare-endpoint", bareFlags,
                 GeneratorProcess.classpath(), BareEndpointApplication.class.getName(), "/health"), FreePort.pick(),
                 Map.of(), workDir)) {
             bareStartup = bare.startup();
-            bareResults = levels(generator, bare.url(), timing, run, "bare endpoint", -1, null);
+            stack.check().verify("bare endpoint", bare.pid(), null, List.of(), bareFlags);
+            bareResults = levels(generator, bare.url(), timing, run, "bare endpoint", bare.pid(), null, bareCpu);
         }
 
         System.out.printf("  kafka-producer-perf-test: %d records of %d bytes, acks=all ...%n",
@@ -75,7 +93,15 @@ public final class IntakeScenario {
                 timing.producerPerfRecords(), system.workDir().resolve("producer-perf"));
         System.out.printf("  kafka-producer-perf-test: %.0f records/s, p50 %.0f ms, p99 %.0f ms%n",
                 kafka.recordsPerSecond(), kafka.p50Millis(), kafka.p99Millis());
-        return new Result(intakeResults, bareResults, recordSize, kafka, bareStartup, profile);
+        return new Result(intakeResults, bareResults, recordSize, kafka, bareStartup, profile, intakeCpu, bareCpu);
+    }
+
+    private static void sleepQuietly(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /**
@@ -83,7 +109,7 @@ public final class IntakeScenario {
      * window at the highest level is recorded with JFR into {@code jfr} (its overhead would lower the figure).
      */
     private static List<LoadResult> levels(GeneratorProcess generator, String url, Timing timing, int run, String what,
-                                           long profilePid, Path jfr) {
+                                           long pid, Path jfr, List<Double> cpuMillisPerAccepted) {
         List<LoadResult> results = new ArrayList<>();
         List<Integer> levels = timing.intakeConnections();
         // cold start (producer created on first use, schema lookups, JIT) is not what this scenario measures
@@ -91,15 +117,25 @@ public final class IntakeScenario {
                 timing.intakeColdStart(), generator.nextPrefix(), run, null));
         System.out.printf("  %s warm-up (not measured): %d answers, %d errors%n", what, warm.answers(), warm.errors());
         for (int connections : levels) {
-            LoadResult result = generator.run(new LoadSpec(URI.create(url), LoadSpec.Mode.CLOSED, connections, 0,
-                    timing.intakeWarmup(), timing.intakeWindow(), generator.nextPrefix(), run, null));
-            System.out.printf("  %s, %d connections: %.0f accepted/s, p50 %.1f ms, p99 %.1f ms, statuses %s, errors %d%n",
+            LoadResult result;
+            double cpuMillis;
+            try (ResourceSampler sampler = new ResourceSampler(Map.of(what, pid))) {
+                result = generator.run(new LoadSpec(URI.create(url), LoadSpec.Mode.CLOSED, connections, 0,
+                        timing.intakeWarmup(), timing.intakeWindow(), generator.nextPrefix(), run, null));
+                sleepQuietly(700); // one sample after the window's end
+                cpuMillis = sampler.usage(result.windowStartEpochMillis(), result.windowEndEpochMillis()).get(what)
+                        .cpuSeconds() * 1000.0;
+            }
+            double perAccepted = result.accepted() > 0 ? cpuMillis / result.accepted() : Double.NaN;
+            cpuMillisPerAccepted.add(perAccepted);
+            System.out.printf("  %s, %d connections: %.0f accepted/s, p50 %.1f ms, p99 %.1f ms, statuses %s, errors %d, "
+                            + "%.3f core-ms per accepted checkout%n",
                     what, connections, result.acceptedPerSecond(), result.p50Micros() / 1000.0,
-                    result.p99Micros() / 1000.0, result.statuses(), result.errors());
+                    result.p99Micros() / 1000.0, result.statuses(), result.errors(), perAccepted);
             results.add(result);
         }
-        if (profilePid > 0) {
-            JfrRecording recording = JfrRecording.start(profilePid, jfr);
+        if (jfr != null) {
+            JfrRecording recording = JfrRecording.start(pid, jfr);
             generator.run(new LoadSpec(URI.create(url), LoadSpec.Mode.CLOSED, levels.get(levels.size() - 1), 0, 0,
                     timing.intakeWindow(), generator.nextPrefix(), run, null));
             recording.stop();

@@ -14,6 +14,10 @@ import io.checkoutrelay.bench.load.SendLog;
 import io.checkoutrelay.bench.measure.OutcomeWatcher;
 import io.checkoutrelay.bench.measure.Percentiles;
 import io.checkoutrelay.bench.system.SandboxClient;
+import io.checkoutrelay.bench.system.TopicTraffic;
+import org.apache.kafka.common.TopicPartition;
+import java.util.Map;
+import io.checkoutrelay.bench.system.BenchStack;
 import io.checkoutrelay.localstack.system.WholeSystem;
 
 /**
@@ -28,25 +32,27 @@ public final class OverheadScenario {
 
     public record Result(CrmSetup setup, double rate, double crmCallsPerCheckout, double amazonCallsPerCheckout,
                          double sandboxMillisPerCheckout, Percentiles endToEndMillis, Percentiles overheadMillis,
-                         long measured, long missing, LoadResult load) {
+                         long measured, long missing, LoadResult load, TopicTraffic traffic, long checkouts) {
     }
 
     private OverheadScenario() {
     }
 
-    public static Result run(WholeSystem system, GeneratorProcess generator, OutcomeWatcher watcher, Timing timing,
+    public static Result run(BenchStack stack, GeneratorProcess generator, OutcomeWatcher watcher, Timing timing,
                              int runNumber, CrmSetup setup, double maxRate) throws InterruptedException {
+        WholeSystem system = stack.system();
         if (!(maxRate > 0)) {
             throw new IllegalStateException("scenario 3 needs a maximum rate from scenario 2, which imported nothing");
         }
         SandboxClient sandbox = new SandboxClient(system.sandboxUrl());
-        PipelineWarmUp.startImporter(system, generator, watcher, runNumber, setup, sandbox,
+        PipelineWarmUp.startImporter(stack, generator, watcher, runNumber, setup, sandbox,
                 setup.sandboxSettings(AMAZON_LATENCY));
         sandbox.reset();
         sandbox.settings(setup.sandboxSettings(AMAZON_LATENCY));
         double rate = maxRate / 2;
         String prefix = generator.nextPrefix();
         Path sendsFile = system.workDir().resolve("sends-" + prefix + ".txt");
+        Map<TopicPartition, Long> offsetsBefore = TopicTraffic.endOffsets(system.bootstrapServers());
         LoadResult load = generator.run(new LoadSpec(URI.create(system.service(WholeSystem.INTAKE).url()),
                 LoadSpec.Mode.OPEN, 32, rate, timing.overheadWarmup(), timing.overheadWindow(), prefix, runNumber,
                 sendsFile));
@@ -54,6 +60,9 @@ public final class OverheadScenario {
         watcher.awaitOutcomes(sends.checkoutIds(), Duration.ofSeconds((long) timing.drainSeconds()));
         SandboxClient.SandboxStats stats = sandbox.stats();
         int checkouts = sends.sends().size();
+        Thread.sleep(3000); // the last transactions' markers
+        TopicTraffic traffic = TopicTraffic.between(system.bootstrapServers(), offsetsBefore,
+                TopicTraffic.endOffsets(system.bootstrapServers()));
         double crmPerCheckout = (double) stats.crmCalls() / checkouts;
         double amazonPerCheckout = (double) stats.amazonCalls() / checkouts;
         double sandboxMillis = crmPerCheckout * CrmSetup.CRM_LATENCY_SECONDS * 1000 + amazonPerCheckout * AMAZON_LATENCY_MILLIS;
@@ -74,7 +83,7 @@ public final class OverheadScenario {
         long[] e2e = endToEnd.stream().mapToLong(Long::longValue).toArray();
         long[] overhead = endToEnd.stream().mapToLong(ms -> Math.round(ms - sandboxMillis)).toArray();
         Result result = new Result(setup, rate, crmPerCheckout, amazonPerCheckout, sandboxMillis, new Percentiles(e2e),
-                new Percentiles(overhead), e2e.length, missing, load);
+                new Percentiles(overhead), e2e.length, missing, load, traffic, checkouts);
         System.out.printf("  %.1f checkouts/s: end-to-end p50 %d ms p99 %d ms; sandbox %.0f ms per checkout; "
                         + "overhead p50 %d ms p99 %d ms (%d measured, %d not imported)%n", rate,
                 result.endToEndMillis().at(50), result.endToEndMillis().at(99), sandboxMillis,

@@ -20,6 +20,7 @@ import io.checkoutrelay.bench.system.ResourceSampler;
 import io.checkoutrelay.bench.system.ResourceUsage;
 import io.checkoutrelay.bench.system.SandboxClient;
 import io.checkoutrelay.bench.system.StatsPoller;
+import io.checkoutrelay.bench.system.BenchStack;
 import io.checkoutrelay.localstack.system.WholeSystem;
 import io.checkoutrelay.schemas.topic.Topics;
 
@@ -43,6 +44,18 @@ public final class PipelineScenario {
             return setup.effectiveLimit(callsPerOrder > 0 ? callsPerOrder : ASSUMED_CALLS_PER_ORDER);
         }
 
+        /**
+         * Core-milliseconds {@code process} used per checkout IMPORTED in the window: its CPU rate over the window
+         * (utime + stime from /proc) divided by the imported rate. NaN when it was not sampled or nothing was imported.
+         */
+        public double cpuMillisPerOrder(String process) {
+            ResourceUsage usage = resources.get(process);
+            if (usage == null || importedPerSecond <= 0) {
+                return Double.NaN;
+            }
+            return usage.cpuPercentOfOneCore() / 100.0 * 1000.0 / importedPerSecond;
+        }
+
         public double callLimit() {
             return setup.limit() / CrmSetup.CRM_LATENCY_SECONDS;
         }
@@ -60,19 +73,21 @@ public final class PipelineScenario {
         return pids;
     }
 
-    public static List<Run> run(WholeSystem system, GeneratorProcess generator, OutcomeWatcher watcher,
+    public static List<Run> run(BenchStack stack, GeneratorProcess generator, OutcomeWatcher watcher,
                                 Timing timing, int runNumber, List<CrmSetup> setups) throws InterruptedException {
+        WholeSystem system = stack.system();
         List<Run> runs = new ArrayList<>();
         for (int i = 0; i < setups.size(); i++) {
-            runs.add(runOne(system, generator, watcher, timing, runNumber, setups.get(i), i == setups.size() - 1));
+            runs.add(runOne(stack, generator, watcher, timing, runNumber, setups.get(i), i == setups.size() - 1));
         }
         return runs;
     }
 
-    static Run runOne(WholeSystem system, GeneratorProcess generator, OutcomeWatcher watcher, Timing timing,
+    static Run runOne(BenchStack stack, GeneratorProcess generator, OutcomeWatcher watcher, Timing timing,
                       int runNumber, CrmSetup setup, boolean profile) throws InterruptedException {
+        WholeSystem system = stack.system();
         SandboxClient sandbox = new SandboxClient(system.sandboxUrl());
-        Duration importerStartup = PipelineWarmUp.startImporter(system, generator, watcher, runNumber, setup, sandbox,
+        Duration importerStartup = PipelineWarmUp.startImporter(stack, generator, watcher, runNumber, setup, sandbox,
                 setup.sandboxSettings("0ms"));
         SandboxClient.SandboxStats warmUp = sandbox.stats();
         double callsPerOrder = warmUp.crmOrdersComplete() > 0

@@ -12,6 +12,7 @@ import io.checkoutrelay.bench.load.SendLog;
 import io.checkoutrelay.bench.measure.OutcomeWatcher;
 import io.checkoutrelay.bench.system.ConsumerGroups;
 import io.checkoutrelay.bench.system.SandboxClient;
+import io.checkoutrelay.bench.system.BenchStack;
 import io.checkoutrelay.localstack.system.WholeSystem;
 import io.checkoutrelay.schemas.topic.Topics;
 
@@ -33,9 +34,10 @@ final class PipelineWarmUp {
      * Starts the importer for {@code setup} on a fresh consumer group at the end of its input (after
      * the enricher has passed on what it still held), then warms it up.
      */
-    static Duration startImporter(WholeSystem system, GeneratorProcess generator, OutcomeWatcher watcher,
+    static Duration startImporter(BenchStack stack, GeneratorProcess generator, OutcomeWatcher watcher,
                                   int runNumber, CrmSetup setup, SandboxClient sandbox, Map<String, Object> settings)
             throws InterruptedException {
+        WholeSystem system = stack.system();
         system.stopService(WholeSystem.IMPORTER);
         // only now: the previous importer kept calling the CRM until it stopped
         sandbox.reset();
@@ -43,6 +45,7 @@ final class PipelineWarmUp {
         awaitEnricherDrained(system);
         ConsumerGroups.skipToEnd(system.bootstrapServers(), setup.consumerGroup(), Topics.CHECKOUT_ENRICHED.name());
         Duration startup = system.startService(WholeSystem.IMPORTER, setup.importerEnvironment()).startup();
+        stack.verify(WholeSystem.IMPORTER, setup.importerSettings());
         run(system, generator, watcher, runNumber);
         return startup;
     }

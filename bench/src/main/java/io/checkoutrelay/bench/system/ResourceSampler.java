@@ -46,6 +46,13 @@ public final class ResourceSampler implements AutoCloseable {
         return usage;
     }
 
+    /** Every sample taken so far, by process name, in time order. */
+    public Map<String, List<ProcSample>> samples() {
+        Map<String, List<ProcSample>> copy = new java.util.LinkedHashMap<>();
+        samples.forEach((name, list) -> copy.put(name, List.copyOf(list)));
+        return copy;
+    }
+
     @Override
     public void close() {
         running = false;

@@ -17,7 +17,9 @@ import io.checkoutrelay.bench.scenario.IntakeScenario;
 import io.checkoutrelay.bench.scenario.OverheadScenario;
 import io.checkoutrelay.bench.scenario.PipelineScenario;
 import io.checkoutrelay.bench.scenario.ScalingPlan;
+import io.checkoutrelay.bench.settings.ReadBack;
 import io.checkoutrelay.bench.system.ResourceUsage;
+import io.checkoutrelay.bench.system.TopicTraffic;
 
 /** A made-up but self-consistent run, for rendering tests. */
 final class ReportFixture {
@@ -45,12 +47,13 @@ final class ReportFixture {
                 List.of(load(8, 1200, 9_000), load(32, 2100, 30_000)),
                 List.of(load(8, 5000, 3_000), load(32, 9000, 9_000)), 612,
                 new ProducerPerfResult(300_000, 40_000, 23.3, 12, 300, 8, 40, 90, 200), Duration.ofSeconds(3),
-                new HotMethods("order-intake", 0, List.of(), List.of()));
+                new HotMethods("order-intake", 0, List.of(), List.of()), List.of(0.62, 0.41), List.of(0.08, 0.07));
         List<PipelineScenario.Run> pipeline = List.of(run(CrmSetup.onePerPartition(), 9.8, 250),
                 run(CrmSetup.limit(32), 52.0, 260), run(CrmSetup.limit(128), 180.0, 320));
         OverheadScenario.Result overhead = new OverheadScenario.Result(CrmSetup.limit(128), 90, 2, 2, 700,
                 new Percentiles(new long[] {710, 720, 790}), new Percentiles(new long[] {10, 20, 90}), 3, 0,
-                load(32, 90, 5_000));
+                load(32, 90, 5_000), new TopicTraffic(Map.of("crm.order.imported.v1", 1500L, "amazon.checkout.captured.v1", 1000L),
+                        Map.of("crm.order.imported.v1", 1000L, "amazon.checkout.captured.v1", 1000L)), 1000);
         ScalingPlan.PerInstance perInstance = ScalingPlan.PerInstance.from(2100, pipeline.get(2));
         Map<String, Duration> startup = new LinkedHashMap<>();
         startup.put("kafka broker", Duration.ofMillis(8_200));
@@ -59,6 +62,8 @@ final class ReportFixture {
                 new BenchReport.Environment("abc1234", 2, "AMD EPYC", 24_000, "0.5 / 0.4 / 0.3", "3.1 / 2.0 / 1.0", "OpenJDK 17"),
                 BenchOptions.parse(new String[] {"--name", "2026-11-28"}), Timing.of(false), List.of("-Xmx256m"), startup,
                 Duration.ofSeconds(41), intake, pipeline, overhead, perInstance,
-                List.of(ScalingPlan.forRate(1_000, perInstance), ScalingPlan.forRate(10_000, perInstance)));
+                List.of(ScalingPlan.forRate(1_000, perInstance), ScalingPlan.forRate(10_000, perInstance)),
+                List.of(new ReadBack("crm-importer", "crm-importer.consumer.group-id (CRMIMPORTER_CONSUMER_GROUPID)",
+                        "crm-importer-bench-C-32", "crm-importer-bench-C-32", "configprops crm-importer")));
     }
 }

@@ -30,9 +30,9 @@ class ScalingPlanTest {
         assertThat(c64.issueLimit()).isEqualTo(64 / 0.3);
         assertThat(c64.effectiveLimit(2)).isEqualTo(64 / 0.6);
         assertThat(c64.importerEnvironment()).containsEntry("CRM_MAX_CONCURRENT_CALLS", "64")
-                .doesNotContainKey("CRM_IMPORTER_CONSUMER_MAXINFLIGHT");
+                .doesNotContainKey("CRMIMPORTER_CONSUMER_MAXINFLIGHT");
         assertThat(CrmSetup.onePerPartition().importerEnvironment())
-                .containsEntry("CRM_MAX_CONCURRENT_CALLS", "6").containsEntry("CRM_IMPORTER_CONSUMER_MAXINFLIGHT", "6");
+                .containsEntry("CRM_MAX_CONCURRENT_CALLS", "6").containsEntry("CRMIMPORTER_CONSUMER_MAXINFLIGHT", "6");
         assertThat(CrmSetup.onePerPartition().issueLimit()).isEqualTo(20.0, org.assertj.core.data.Offset.offset(1e-9));
         assertThat(c64.sandboxSettings("50ms")).containsEntry("crm.latency", "300ms").containsEntry("crm.max-concurrent", 64);
     }

@@ -38,9 +38,10 @@ final class ServiceProcesses {
         stop(service);
         Map<String, String> env = new HashMap<>(baseEnvironment);
         env.putAll(ownEnvironments.getOrDefault(service, Map.of()));
+        env.putAll(options.perServiceEnvironment().getOrDefault(service, Map.of()));
         env.putAll(extra);
         JvmLaunch launch = JvmLaunch.service(service, BuiltJars.required(options.repositoryRoot(), service),
-                options.serviceJvmFlags(), options.readyTimeout());
+                options.serviceJvmFlags(service), options.readyTimeout());
         BootJar started = BootJar.start(launch, port, env, logDirectory(service));
         running.put(service, started);
         extraSettings.put(service, Map.copyOf(extra));

@@ -27,6 +27,9 @@ import java.util.Objects;
  * @param provisionTopics    create every declared topic (one partition layout for the single local broker) before
  *                           the services start, as the topics command does before a deployment; off for a test of
  *                           services started before their topics exist ({@link WholeSystem#provisionTopics()} later)
+ * @param perServiceJvmFlags JVM flags of one service in place of {@code serviceJvmFlags} (e.g. C1 only for one of them)
+ * @param perServiceEnvironment settings only one service gets, after {@code serviceEnvironment} (e.g. its own
+ *                           {@code MANAGEMENT_SERVER_PORT})
  * @param securedBroker      the broker's client listener is SASL_SSL (SCRAM-SHA-512, certificates made for the run)
  *                           with the standard authorizer; each service gets its own principal and ACLs on only its
  *                           own topics and group, given to it as Spring Boot's {@code SPRING_KAFKA_*} settings
@@ -35,7 +38,9 @@ public record SystemOptions(Path repositoryRoot, Path workDir, SystemPorts ports
                             List<String> serviceJvmFlags, Map<String, String> serviceEnvironment,
                             List<String> sandboxJvmFlags, Map<String, String> sandboxEnvironment,
                             Duration readyTimeout, boolean infrastructureOnly, boolean skipUnbuilt,
-                            boolean provisionTopics, boolean securedBroker) {
+                            boolean provisionTopics, boolean securedBroker,
+                            Map<String, List<String>> perServiceJvmFlags,
+                            Map<String, Map<String, String>> perServiceEnvironment) {
 
     public SystemOptions {
         Objects.requireNonNull(repositoryRoot, "repositoryRoot");
@@ -52,6 +57,25 @@ public record SystemOptions(Path repositoryRoot, Path workDir, SystemPorts ports
         serviceEnvironment = Map.copyOf(serviceEnvironment);
         sandboxJvmFlags = List.copyOf(sandboxJvmFlags);
         sandboxEnvironment = Map.copyOf(sandboxEnvironment);
+        perServiceJvmFlags = Map.copyOf(perServiceJvmFlags);
+        perServiceEnvironment = Map.copyOf(perServiceEnvironment);
+        for (String service : perServiceJvmFlags.keySet()) {
+            requireService(service);
+        }
+        for (String service : perServiceEnvironment.keySet()) {
+            requireService(service);
+        }
+    }
+
+    private static void requireService(String service) {
+        if (!WholeSystem.SERVICES.contains(service)) {
+            throw new IllegalArgumentException("'" + service + "' is not a service; the services are " + WholeSystem.SERVICES);
+        }
+    }
+
+    /** The JVM flags this service runs with: its own, else the services' common ones. */
+    public List<String> serviceJvmFlags(String service) {
+        return perServiceJvmFlags.getOrDefault(service, serviceJvmFlags);
     }
 
     /** Free ports, default JVM flags, DevSettings' environment, 120 s to get ready, every module required. */
@@ -80,6 +104,8 @@ public record SystemOptions(Path repositoryRoot, Path workDir, SystemPorts ports
         private boolean skipUnbuilt;
         private boolean provisionTopics = true;
         private boolean securedBroker;
+        private final Map<String, List<String>> perServiceJvmFlags = new LinkedHashMap<>();
+        private final Map<String, Map<String, String>> perServiceEnvironment = new LinkedHashMap<>();
 
         private Builder(Path repositoryRoot, Path workDir) {
             this.repositoryRoot = repositoryRoot;
@@ -98,6 +124,18 @@ public record SystemOptions(Path repositoryRoot, Path workDir, SystemPorts ports
 
         public Builder serviceJvmFlags(List<String> flags) {
             this.serviceJvmFlags = flags;
+            return this;
+        }
+
+        /** JVM flags of one service in place of the common {@link #serviceJvmFlags}. */
+        public Builder serviceJvmFlags(String service, List<String> flags) {
+            perServiceJvmFlags.put(service, List.copyOf(flags));
+            return this;
+        }
+
+        /** A setting only this service gets, e.g. its own {@code MANAGEMENT_SERVER_PORT}. */
+        public Builder serviceSetting(String service, String name, String value) {
+            perServiceEnvironment.computeIfAbsent(service, s -> new LinkedHashMap<>()).put(name, value);
             return this;
         }
 
@@ -159,7 +197,9 @@ public record SystemOptions(Path repositoryRoot, Path workDir, SystemPorts ports
         public SystemOptions build() {
             return new SystemOptions(repositoryRoot, workDir, ports != null ? ports : SystemPorts.free(), tokenKeyId,
                     serviceJvmFlags, serviceEnvironment, sandboxJvmFlags, sandboxEnvironment, readyTimeout,
-                    infrastructureOnly, skipUnbuilt, provisionTopics, securedBroker);
+                    infrastructureOnly, skipUnbuilt, provisionTopics, securedBroker, perServiceJvmFlags,
+                    perServiceEnvironment.entrySet().stream().collect(java.util.stream.Collectors.toMap(
+                            Map.Entry::getKey, e -> Map.copyOf(e.getValue()))));
         }
     }
 }

@@ -66,6 +66,21 @@ class SystemOptionsTest {
     }
 
     @Test
+    void aServiceMayHaveFlagsAndSettingsOfItsOwn() {
+        SystemOptions options = SystemOptions.builder(ROOT, WORK)
+                .serviceJvmFlags(List.of("-Xmx192m"))
+                .serviceJvmFlags("crm-importer", List.of("-Xmx160m", "-XX:TieredStopAtLevel=1"))
+                .serviceSetting("crm-importer", "MANAGEMENT_SERVER_PORT", "9001")
+                .build();
+
+        assertThat(options.serviceJvmFlags("crm-importer")).containsExactly("-Xmx160m", "-XX:TieredStopAtLevel=1");
+        assertThat(options.serviceJvmFlags("order-intake")).containsExactly("-Xmx192m");
+        assertThat(options.perServiceEnvironment()).isEqualTo(Map.of("crm-importer", Map.of("MANAGEMENT_SERVER_PORT", "9001")));
+        assertThatThrownBy(() -> SystemOptions.builder(ROOT, WORK).serviceJvmFlags("sandbox", List.of("-Xmx1g")).build())
+                .hasMessageContaining("'sandbox' is not a service");
+    }
+
+    @Test
     void badOptionsAreNamed() {
         assertThatThrownBy(() -> SystemOptions.builder(ROOT, WORK).logFormat("xml"))
                 .hasMessage("log format is 'json' or 'text', not 'xml'");
