@@ -150,7 +150,7 @@ record SoakFigures(long checkouts, long orderAttempts, long upsells, long import
                     lastAttempts.put(id + ":" + upsellId, set.stream().max(Integer::compare).orElse(1)));
             for (Map.Entry<String, Integer> entry : lastAttempts.entrySet()) {
                 statusKeys++;
-                StatusOrder.Verdict verdict = StatusOrder.fold(statuses.getOrDefault(entry.getKey(), List.of()));
+                StatusOrder.Verdict verdict = StatusOrder.fold(new ArrayList<>(statuses.getOrDefault(entry.getKey(), List.of())));
                 StatusOrder.Step last = verdict.last();
                 if (last != null && last.settled() && last.attempt() >= entry.getValue()) {
                     terminal++;
