@@ -85,7 +85,7 @@ final class SoakReport {
                 .append("- Service settings for the soak: `").append(new TreeMap<>(r.serviceSettings()))
                 .append("` — the importer's waits shortened so the run fits this machine, the rules unchanged: the CRM "
                         + "request timeout (5 s) still exceeds the sandbox's late commit (3 s after the call), a resend "
-                        + "still needs \"not charged\" read twice apart, a SIGSTOP (")
+                        + "still needs \"not charged\" read twice apart, retries back off up to 5 s instead of 30 s, a SIGSTOP (")
                 .append(SoakOptions.FREEZE.toSeconds()).append(" s) outlasts the importer's session timeout (")
                 .append(SoakOptions.SESSION_TIMEOUT.toSeconds()).append(" s).\n")
                 .append("- Landers post each checkout through `POST /v1/checkouts` at a steady rate, then its upsells "

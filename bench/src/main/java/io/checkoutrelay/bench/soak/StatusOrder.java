@@ -5,8 +5,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The order of statuses (contracts.md): within an attempt ACCEPTED → ENRICHED → IMPORTING/RETRYING
- * → IMPORTED or DECLINED; a higher attempt starts again; IMPORTED is final. A status that goes
+ * The order of statuses (contracts.md): within an attempt ACCEPTED → (RETRYING while the enricher
+ * retries Amazon) → ENRICHED → IMPORTING/RETRYING (the importer's) → IMPORTED or DECLINED; a higher
+ * attempt starts again; IMPORTED is final. A status that goes
  * backwards is, in the sequence a read_committed consumer of checkout.status.v1 reads: anything but
  * IMPORTED after IMPORTED, a lower attempt after a higher one, a settled status replaced by another
  * settled one or an unsettled one of the same attempt, or an earlier stage after a later one. The one
@@ -27,8 +28,10 @@ final class StatusOrder {
     record Verdict(Step last, List<String> backwards) {
     }
 
-    private static final Map<String, Integer> RANK = Map.of("ACCEPTED", 0, "ENRICHED", 1, "IMPORTING", 2,
-            "RETRYING", 2, "IMPORTED", 3, "DECLINED", 3);
+    private static final Map<String, Integer> RANK = Map.of("ACCEPTED", 0, "ENRICHED", 2, "IMPORTING", 3,
+            "RETRYING", 3, "IMPORTED", 4, "DECLINED", 4);
+    /** RETRYING written by the enricher: it retries Amazon before the checkout is ENRICHED. */
+    private static final int ENRICHER_RETRYING = 1;
 
     private StatusOrder() {
     }
@@ -75,6 +78,9 @@ final class StatusOrder {
     }
 
     private static int rank(Step step) {
+        if (step.status().equals("RETRYING") && "profile-enricher".equals(step.changedBy())) {
+            return ENRICHER_RETRYING;
+        }
         Integer rank = RANK.get(step.status());
         if (rank == null) {
             throw new IllegalArgumentException("unknown status " + step.status());

@@ -15,7 +15,8 @@ class StatusOrderTest {
     @Test
     void aStraightRunEndsImportedWithNothingBackwards() {
         StatusOrder.Verdict verdict = StatusOrder.fold(List.of(step(1, "ACCEPTED", "order-intake"),
-                step(1, "ENRICHED", "profile-enricher"), step(1, "IMPORTING", "crm-importer"),
+                step(1, "RETRYING", "profile-enricher"), step(1, "ENRICHED", "profile-enricher"),
+                step(1, "IMPORTING", "crm-importer"),
                 step(1, "RETRYING", "crm-importer"), step(1, "IMPORTING", "crm-importer"),
                 step(1, "IMPORTED", "crm-importer"), step(1, "IMPORTED", "crm-importer")));
 
@@ -38,6 +39,8 @@ class StatusOrderTest {
         assertThat(StatusOrder.fold(List.of(step(1, "IMPORTED", "crm-importer"), step(1, "DECLINED", "crm-importer")))
                 .backwards()).singleElement().asString().startsWith("after IMPORTED");
         assertThat(StatusOrder.fold(List.of(step(1, "IMPORTING", "crm-importer"), step(1, "ENRICHED", "profile-enricher")))
+                .backwards()).singleElement().asString().startsWith("earlier stage");
+        assertThat(StatusOrder.fold(List.of(step(1, "RETRYING", "crm-importer"), step(1, "RETRYING", "profile-enricher")))
                 .backwards()).singleElement().asString().startsWith("earlier stage");
         assertThat(StatusOrder.fold(List.of(step(2, "ACCEPTED", "order-intake"), step(1, "DECLINED", "crm-importer")))
                 .backwards()).singleElement().asString().startsWith("lower attempt");
