@@ -8,12 +8,12 @@ import java.util.concurrent.TimeUnit;
 import io.checkoutrelay.bench.report.BenchReport;
 
 /** Facts about the machine and checkout, for the results' "how it was measured". */
-final class EnvironmentProbe {
+public final class EnvironmentProbe {
 
     private EnvironmentProbe() {
     }
 
-    static String loadAverage() {
+    public static String loadAverage() {
         try {
             String[] parts = Files.readString(Path.of("/proc/loadavg")).trim().split(" ");
             return parts[0] + " / " + parts[1] + " / " + parts[2] + " (1/5/15 min)";
@@ -31,7 +31,7 @@ final class EnvironmentProbe {
         }
     }
 
-    static BenchReport.Environment describe(Path root, String loadBefore) {
+    public static BenchReport.Environment describe(Path root, String loadBefore) {
         return new BenchReport.Environment(gitCommit(root), Runtime.getRuntime().availableProcessors(), cpuModel(),
                 memoryMiB(), loadBefore, loadAverage(), System.getProperty("java.vm.name") + " "
                         + System.getProperty("java.runtime.version"));

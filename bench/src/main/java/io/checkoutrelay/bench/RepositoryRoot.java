@@ -5,13 +5,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** The checkout-relay checkout this bench belongs to: where the service jars and bench/results are. */
-final class RepositoryRoot {
+public final class RepositoryRoot {
 
     private RepositoryRoot() {
     }
 
     /** From the bench jar's location (bench/target/bench.jar), else upwards from the working directory. */
-    static Path find() {
+    public static Path find() {
         try {
             Path code = Path.of(Bench.class.getProtectionDomain().getCodeSource().getLocation().toURI());
             Path candidate = code.getParent() == null ? null : code.getParent().getParent();

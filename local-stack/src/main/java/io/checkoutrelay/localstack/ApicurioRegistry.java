@@ -13,31 +13,66 @@ import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A real Apicurio Registry (in-memory storage) in a child JVM on loopback. The distribution is
- * fetched from Maven Central into the local Maven repository the first time, and unpacked beside it
- * once per version.
+ * A real Apicurio Registry in a child JVM on loopback, its storage an H2 database in a file under
+ * its work directory (emptied at start, so every start is fresh; kept across {@link #restart}, as a
+ * production registry keeps its schemas). The distribution is fetched from Maven Central into the
+ * local Maven repository the first time, and unpacked beside it once per version.
  */
 public final class ApicurioRegistry extends LocalProcess {
 
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
 
-    private ApicurioRegistry(ManagedProcess process, int port, Duration startup) {
+    private final Path workDir;
+
+    private ApicurioRegistry(ManagedProcess process, int port, Duration startup, Path workDir) {
         super(process, port, startup);
+        this.workDir = workDir;
     }
 
     public static ApicurioRegistry start(Path workDir, int port) {
+        deleteStorage(workDir);
+        return launch(workDir, port, "registry.log");
+    }
+
+    /**
+     * Stops this registry (SIGTERM) and starts it again on the same port and storage: every schema and
+     * its id survive. Returns the new registry; this one is closed. Output: {@code registry-restart-<n>.log}.
+     */
+    public ApicurioRegistry restart(int restartNumber) {
+        close();
+        return launch(workDir, port, "registry-restart-" + restartNumber + ".log");
+    }
+
+    private static ApicurioRegistry launch(Path workDir, int port, String logName) {
         Path runner = unpackedDistribution().resolve("apicurio-registry-app-" + version() + "-runner.jar");
         List<String> command = Java.command(
                 List.of("-Xms64m", "-Xmx384m", "-Dquarkus.http.host=127.0.0.1", "-Dquarkus.http.port=" + port,
                         "-Dquarkus.log.level=WARN", "-Dquarkus.log.category.\"io.quarkus\".level=INFO",
-                        "-Dapicurio.rest.deletion.artifact.enabled=true"),
+                        "-Dapicurio.rest.deletion.artifact.enabled=true",
+                        "-Dapicurio.datasource.url=jdbc:h2:file:" + storage(workDir).resolve("registry").toAbsolutePath()),
                 List.of("-jar", runner.toString()));
         ManagedProcess process = ManagedProcess.start("registry", command, Map.of(), workDir,
-                workDir.resolve("registry.log"));
+                workDir.resolve(logName));
         String base = "http://127.0.0.1:" + port;
         Duration startup = process.awaitReady(() -> HttpProbe.answers200(base + "/apis/registry/v3/system/info"),
                 READY_TIMEOUT);
-        return new ApicurioRegistry(process, port, startup);
+        return new ApicurioRegistry(process, port, startup, workDir);
+    }
+
+    private static Path storage(Path workDir) {
+        return workDir.resolve("storage");
+    }
+
+    private static void deleteStorage(Path workDir) {
+        Path storage = storage(workDir);
+        if (!Files.exists(storage)) {
+            return;
+        }
+        try (var files = Files.walk(storage)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not empty the registry's storage " + storage, e);
+        }
     }
 
     /** The registry's core API, as the services' SCHEMA_REGISTRY_URL. */

@@ -27,10 +27,15 @@ public final class KafkaBroker extends LocalProcess {
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
 
     private final Optional<BrokerSecurity> security;
+    private final Path workDir;
+    private final int controllerPort;
 
-    private KafkaBroker(ManagedProcess process, int port, Duration startup, Optional<BrokerSecurity> security) {
+    private KafkaBroker(ManagedProcess process, int port, Duration startup, Optional<BrokerSecurity> security,
+                        Path workDir, int controllerPort) {
         super(process, port, startup);
         this.security = security;
+        this.workDir = workDir;
+        this.controllerPort = controllerPort;
     }
 
     /** Formats a fresh log directory under {@code workDir} and starts the broker on {@code port} (PLAINTEXT). */
@@ -48,15 +53,34 @@ public final class KafkaBroker extends LocalProcess {
 
     private static KafkaBroker start(Path workDir, int port, int controllerPort, Optional<BrokerSecurity> security) {
         Path config = writeConfig(workDir, port, controllerPort, security);
-        String classpath = brokerClasspath();
-        List<String> jvm = List.of("-Xms128m", "-Xmx512m", "-XX:+UseG1GC",
-                "-Dlog4j2.configurationFile=" + writeLogConfig(workDir), "-cp", classpath);
+        List<String> jvm = jvmOptions(workDir);
         format(workDir, config, jvm, security);
-        ManagedProcess process = ManagedProcess.start("kafka", Java.command(jvm,
-                List.of("kafka.Kafka", config.toString())), Map.of(), workDir, workDir.resolve("kafka.log"));
+        return launch(workDir, port, controllerPort, security, "kafka.log");
+    }
+
+    private static List<String> jvmOptions(Path workDir) {
+        return List.of("-Xms128m", "-Xmx512m", "-XX:+UseG1GC",
+                "-Dlog4j2.configurationFile=" + writeLogConfig(workDir), "-cp", brokerClasspath());
+    }
+
+    private static KafkaBroker launch(Path workDir, int port, int controllerPort, Optional<BrokerSecurity> security,
+                                      String logName) {
+        Path config = workDir.resolve("server.properties");
+        ManagedProcess process = ManagedProcess.start("kafka", Java.command(jvmOptions(workDir),
+                List.of("kafka.Kafka", config.toString())), Map.of(), workDir, workDir.resolve(logName));
         Map<String, Object> admin = adminConfigs("127.0.0.1:" + port, security);
         Duration startup = process.awaitReady(() -> hasBroker(admin), READY_TIMEOUT);
-        return new KafkaBroker(process, port, startup, security);
+        return new KafkaBroker(process, port, startup, security, workDir, controllerPort);
+    }
+
+    /**
+     * Stops this broker (SIGTERM, a clean shutdown as a rolling restart does) and starts it again on
+     * the same ports and log directory: topics, offsets and transactions survive, clients reconnect.
+     * Returns the new broker; this one is closed. Its output goes to {@code kafka-restart-<n>.log}.
+     */
+    public KafkaBroker restart(int restartNumber) {
+        close();
+        return launch(workDir, port, controllerPort, security, "kafka-restart-" + restartNumber + ".log");
     }
 
     public String bootstrapServers() {

@@ -102,6 +102,40 @@ public final class ManagedProcess implements AutoCloseable {
     }
 
     /**
+     * SIGSTOP: the process freezes where it is (no heartbeats, no I/O), as in a long GC pause or a
+     * network split, until {@link #resume()}.
+     */
+    public void pause() {
+        signal("STOP");
+    }
+
+    /** SIGCONT: a paused process runs on from where it stopped. */
+    public void resume() {
+        signal("CONT");
+    }
+
+    /** Sends {@code kill -<signal> <pid>} to this process only (Java has no API for STOP and CONT). */
+    private void signal(String signal) {
+        if (!process.isAlive()) {
+            throw new IllegalStateException(name + " does not run: cannot send SIG" + signal);
+        }
+        try {
+            Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid()))
+                    .redirectErrorStream(true).start();
+            String output = new String(kill.getInputStream().readAllBytes());
+            if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+                throw new IllegalStateException("kill -" + signal + " " + process.pid() + " (" + name + ") failed: "
+                        + output.trim());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while sending SIG" + signal + " to " + name, e);
+        }
+    }
+
+    /**
      * SIGTERM, as Kubernetes stops a pod, then waits up to {@code grace}: the exit code, or empty when
      * the process had to be SIGKILLed after the grace period.
      */

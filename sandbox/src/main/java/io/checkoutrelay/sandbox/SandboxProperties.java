@@ -18,6 +18,7 @@ public record SandboxProperties(@DefaultValue Amazon amazon, @DefaultValue Crm c
             @DefaultValue("amzn1.application.checkout-relay-local") String appId,
             @DefaultValue("0ms") Duration latency,
             @DefaultValue("0") double failureRate,
+            @DefaultValue("0") double throttleRate,
             @DefaultValue("35s") Duration slowDelay) {
     }
 

@@ -44,10 +44,28 @@ public final class CheckoutRequests {
 
     /** The JSON body: one product, a fresh token (sandbox tokens start with {@code Atza|}). */
     public static String body(String orderReference) {
-        return "{\"campaignId\":12,\"products\":[{\"productId\":101,\"quantity\":1,\"price\":\"29.95\"}],"
+        return body(orderReference, 101);
+    }
+
+    /** The JSON body with another product (the sandbox's product markers script declines, e.g. 9011). */
+    public static String body(String orderReference, long productId) {
+        return "{\"campaignId\":12,\"products\":[{\"productId\":" + productId + ",\"quantity\":1,\"price\":\"29.95\"}],"
                 + "\"amazon\":{\"billerId\":7,\"orderReferenceId\":\"" + orderReference
-                + "\",\"accessToken\":\"Atza|IwEBIbench-" + orderReference + "\",\"recurring\":false},"
+                + "\",\"accessToken\":\"" + token(orderReference) + "\",\"recurring\":false},"
                 + "\"customer\":{\"phoneNumber\":\"2065550100\"},\"salesUrl\":\"https://lander.example/serum\"}";
+    }
+
+    /**
+     * The body of a one-click upsell on the order of {@code orderReference}, paid with the order's own
+     * reference and token (what checkout-relay.js falls back to).
+     */
+    public static String upsellBody(String orderReference, long productId) {
+        return "{\"productId\":" + productId + ",\"quantity\":1,\"price\":\"9.95\",\"amazon\":{\"billerId\":7,"
+                + "\"orderReferenceId\":\"" + orderReference + "\",\"accessToken\":\"" + token(orderReference) + "\"}}";
+    }
+
+    private static String token(String orderReference) {
+        return "Atza|IwEBIbench-" + orderReference;
     }
 
     /** The whole request, bytes on the wire. */

@@ -31,12 +31,31 @@ public final class SandboxClient {
         send("POST", "/sandbox/settings", JSON.writeValueAsString(changes));
     }
 
+    /** Every CRM order, oldest first, as the sandbox's admin view shows it (GET /sandbox/orders). */
+    public JsonNode orders() {
+        return JSON.readTree(send("GET", "/sandbox/orders", null));
+    }
+
+    /** Since the last reset, per API ("crm", "amazon"): how many calls ended with each outcome ("HTTP_503", ...). */
+    public java.util.Map<String, java.util.Map<String, Long>> outcomes() {
+        JsonNode stats = JSON.readTree(send("GET", "/sandbox/stats", null));
+        java.util.Map<String, java.util.Map<String, Long>> byApi = new java.util.LinkedHashMap<>();
+        for (String api : java.util.List.of("crm", "amazon")) {
+            java.util.Map<String, Long> outcomes = new java.util.TreeMap<>();
+            for (JsonNode perEndpoint : stats.path(api).path("calls")) {
+                perEndpoint.properties().forEach(e -> outcomes.merge(e.getKey(), e.getValue().asLong(), Long::sum));
+            }
+            byApi.put(api, outcomes);
+        }
+        return byApi;
+    }
+
     public SandboxStats stats() {
         return SandboxStats.from(JSON.readTree(send("GET", "/sandbox/stats", null)));
     }
 
     private String send(String method, String path, String json) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url + path)).timeout(Duration.ofSeconds(30));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url + path)).timeout(Duration.ofSeconds(120));
         if (json == null) {
             request.GET();
         } else {

@@ -56,6 +56,14 @@ record SupportingProcesses(KafkaBroker broker, ApicurioRegistry registry, Option
                 options.workDir().resolve("sandbox")));
     }
 
+    SupportingProcesses withBroker(KafkaBroker restarted) {
+        return new SupportingProcesses(restarted, registry, sandbox);
+    }
+
+    SupportingProcesses withRegistry(ApicurioRegistry restarted) {
+        return new SupportingProcesses(broker, restarted, sandbox);
+    }
+
     /** Sandbox, registry, broker: the order to stop them in, after the services. */
     List<AutoCloseable> all() {
         List<AutoCloseable> all = new ArrayList<>();

@@ -37,7 +37,9 @@ public final class WholeSystem implements AutoCloseable {
     public static final List<String> SERVICES = List.of(ENRICHER, IMPORTER, INTAKE);
 
     private final SystemOptions options;
-    private final SupportingProcesses supporting;
+    /** Replaced when the broker or the registry is restarted (same ports, same data). */
+    private volatile SupportingProcesses supporting;
+    private int restarts;
     private final ServiceProcesses services;
     private final Duration wholeStackStartup;
 
@@ -155,6 +157,36 @@ public final class WholeSystem implements AutoCloseable {
     /** SIGKILL, as a crash or an OOM kill would: no shutdown hooks, nothing flushed. */
     public void killService(String service) {
         services.kill(service);
+    }
+
+    /**
+     * SIGSTOP: the service freezes (no heartbeats, no calls, no writes), as in a long GC pause or a
+     * network split; {@link #resumeService} lets it run on. It stays "running" meanwhile.
+     */
+    public void pauseService(String service) {
+        services.get(service).process().pause();
+    }
+
+    /** SIGCONT to a paused service. */
+    public void resumeService(String service) {
+        services.get(service).process().resume();
+    }
+
+    /**
+     * Restarts the broker (SIGTERM, then the same ports and log directory), as a rolling restart of a
+     * one-broker cluster: the services stay up and reconnect. Returns how long it was away.
+     */
+    public synchronized Duration restartBroker() {
+        long begin = System.nanoTime();
+        supporting = supporting.withBroker(supporting.broker().restart(++restarts));
+        return Duration.ofNanos(System.nanoTime() - begin);
+    }
+
+    /** Restarts the registry (SIGTERM, then the same port and storage): schemas and their ids survive. */
+    public synchronized Duration restartRegistry() {
+        long begin = System.nanoTime();
+        supporting = supporting.withRegistry(supporting.registry().restart(++restarts));
+        return Duration.ofNanos(System.nanoTime() - begin);
     }
 
     public boolean isRunning(String service) {

@@ -20,7 +20,7 @@ import io.checkoutrelay.sandbox.script.ScriptedResponse;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Answers tokeninfo and profile calls: recorded, latency, failure rate, rules, then the token checks
+ * Answers tokeninfo and profile calls: recorded, latency, failure rate, throttle rate, rules, then the token checks
  * and its markers. The token is never logged; the read-back shows only its fingerprint.
  */
 @Component
@@ -66,6 +66,9 @@ class AmazonGateway {
         Pause.sleep(settings.current().amazonLatency());
         if (settings.amazonUnavailable()) {
             return AmazonReply.unavailable();
+        }
+        if (settings.amazonThrottled()) {
+            return AmazonReply.throttled();
         }
         if (token == null || token.isBlank()) {
             return AmazonReply.error(400, "invalid_request", "The request is missing a required parameter: "

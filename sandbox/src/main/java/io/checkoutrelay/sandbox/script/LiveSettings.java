@@ -69,6 +69,11 @@ public class LiveSettings implements Resettable {
         return hits(current().amazonFailureRate());
     }
 
+    /** True when this Amazon call must answer 429 (throttle rate), as Login with Amazon does over its quota. */
+    public boolean amazonThrottled() {
+        return hits(current().amazonThrottleRate());
+    }
+
     @Override
     public void reset() {
         current.set(configured);

@@ -25,6 +25,7 @@ public record Settings(
         Duration crmLateCommitDelay,
         Duration amazonLatency,
         double amazonFailureRate,
+        double amazonThrottleRate,
         Duration amazonSlowDelay) {
 
     public static final String CRM_LATENCY = "crm.latency";
@@ -38,6 +39,7 @@ public record Settings(
     public static final String CRM_LATE_COMMIT_DELAY = "crm.late-commit-delay";
     public static final String AMAZON_LATENCY = "amazon.latency";
     public static final String AMAZON_FAILURE_RATE = "amazon.failure-rate";
+    public static final String AMAZON_THROTTLE_RATE = "amazon.throttle-rate";
     public static final String AMAZON_SLOW_DELAY = "amazon.slow-delay";
 
     public Settings {
@@ -50,6 +52,7 @@ public record Settings(
         requireFraction(CRM_LOST_REPLY_RATE, crmLostReplyRate);
         requireFraction(CRM_LATE_COMMIT_RATE, crmLateCommitRate);
         requireFraction(AMAZON_FAILURE_RATE, amazonFailureRate);
+        requireFraction(AMAZON_THROTTLE_RATE, amazonThrottleRate);
         if (crmLostReplyRate + crmLateCommitRate > 1) {
             throw new IllegalArgumentException(CRM_LOST_REPLY_RATE + " + " + CRM_LATE_COMMIT_RATE
                     + " must be at most 1");
@@ -64,7 +67,7 @@ public record Settings(
         SandboxProperties.Amazon amazon = properties.amazon();
         return new Settings(crm.latency(), crm.failureRate(), crm.outage(), crm.timeoutDelay(),
                 crm.maxConcurrent(), crm.mergeQuantities(), crm.lostReplyRate(), crm.lateCommitRate(),
-                crm.lateCommitDelay(), amazon.latency(), amazon.failureRate(), amazon.slowDelay());
+                crm.lateCommitDelay(), amazon.latency(), amazon.failureRate(), amazon.throttleRate(), amazon.slowDelay());
     }
 
     /** A copy with one setting changed; the key may be written as a property name or in camelCase. */
@@ -90,6 +93,7 @@ public record Settings(
                 duration(CRM_LATE_COMMIT_DELAY, values.get(CRM_LATE_COMMIT_DELAY)),
                 duration(AMAZON_LATENCY, values.get(AMAZON_LATENCY)),
                 fraction(AMAZON_FAILURE_RATE, values.get(AMAZON_FAILURE_RATE)),
+                fraction(AMAZON_THROTTLE_RATE, values.get(AMAZON_THROTTLE_RATE)),
                 duration(AMAZON_SLOW_DELAY, values.get(AMAZON_SLOW_DELAY)));
     }
 
@@ -107,6 +111,7 @@ public record Settings(
         map.put(CRM_LATE_COMMIT_DELAY, print(crmLateCommitDelay));
         map.put(AMAZON_LATENCY, print(amazonLatency));
         map.put(AMAZON_FAILURE_RATE, amazonFailureRate);
+        map.put(AMAZON_THROTTLE_RATE, amazonThrottleRate);
         map.put(AMAZON_SLOW_DELAY, print(amazonSlowDelay));
         return map;
     }

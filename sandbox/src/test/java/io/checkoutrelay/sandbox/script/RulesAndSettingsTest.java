@@ -158,6 +158,21 @@ class RulesAndSettingsTest extends SandboxHttpTest {
     }
 
     @Test
+    void throttleRateOneAnswersEveryAmazonCall429AndRateZeroNone() throws Exception {
+        post("/sandbox/settings", """
+                {"amazon.throttle-rate":1}""");
+
+        HttpResponse<String> throttled = get("/auth/o2/tokeninfo?access_token=" + encode("Atza|IwEBIthrottled-buyer"));
+        assertThat(throttled.statusCode()).isEqualTo(429);
+        assertThat(body(throttled).get("error").asString()).isEqualTo("too_many_requests");
+
+        post("/sandbox/settings", """
+                {"amazon.throttleRate":0}""");
+        assertThat(get("/auth/o2/tokeninfo?access_token=" + encode("Atza|IwEBIthrottled-buyer")).statusCode())
+                .isEqualTo(200);
+    }
+
+    @Test
     void latencySettingSlowsCalls() throws Exception {
         post("/sandbox/settings", """
                 {"crm.latency":"300ms"}""");
