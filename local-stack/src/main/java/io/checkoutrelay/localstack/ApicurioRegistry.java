@@ -13,31 +13,61 @@ import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A real Apicurio Registry (in-memory storage) in a child JVM on loopback. The distribution is
- * fetched from Maven Central into the local Maven repository the first time, and unpacked beside it
- * once per version.
+ * A real Apicurio Registry in a child JVM on loopback, its storage an H2 database in files under its
+ * work directory, so that it can be stopped and started again (a registry outage) with its schemas and
+ * their ids as they were. The distribution is fetched from Maven Central into the local Maven
+ * repository the first time, and unpacked beside it once per version.
  */
 public final class ApicurioRegistry extends LocalProcess {
 
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
 
-    private ApicurioRegistry(ManagedProcess process, int port, Duration startup) {
+    private final Path workDir;
+
+    private ApicurioRegistry(ManagedProcess process, int port, Duration startup, Path workDir) {
         super(process, port, startup);
+        this.workDir = workDir;
     }
 
     public static ApicurioRegistry start(Path workDir, int port) {
+        long begin = System.nanoTime();
+        ManagedProcess process = launch(workDir, port);
+        awaitAnswering(process, port);
+        return new ApicurioRegistry(process, port, Duration.ofNanos(System.nanoTime() - begin), workDir);
+    }
+
+    /** SIGTERM and wait for it to exit, as an outage would begin: its port refuses connections until {@link #restart()}. */
+    public void stop() {
+        process.stop();
+    }
+
+    /** Starts it again (stopping it first if it runs) on the same port with the same storage; returns once it answers. */
+    public void restart() {
+        process.close();
+        ManagedProcess again = launch(workDir, port);
+        this.process = again;
+        awaitAnswering(again, port);
+    }
+
+    public boolean isRunning() {
+        return process.isAlive();
+    }
+
+    private static ManagedProcess launch(Path workDir, int port) {
         Path runner = unpackedDistribution().resolve("apicurio-registry-app-" + version() + "-runner.jar");
+        Path database = workDir.toAbsolutePath().resolve("data").resolve("registry");
         List<String> command = Java.command(
                 List.of("-Xms64m", "-Xmx384m", "-Dquarkus.http.host=127.0.0.1", "-Dquarkus.http.port=" + port,
                         "-Dquarkus.log.level=WARN", "-Dquarkus.log.category.\"io.quarkus\".level=INFO",
-                        "-Dapicurio.rest.deletion.artifact.enabled=true"),
+                        "-Dapicurio.rest.deletion.artifact.enabled=true",
+                        "-Dapicurio.datasource.url=jdbc:h2:file:" + database),
                 List.of("-jar", runner.toString()));
-        ManagedProcess process = ManagedProcess.start("registry", command, Map.of(), workDir,
-                workDir.resolve("registry.log"));
+        return ManagedProcess.start("registry", command, Map.of(), workDir, workDir.resolve("registry.log"));
+    }
+
+    private static void awaitAnswering(ManagedProcess process, int port) {
         String base = "http://127.0.0.1:" + port;
-        Duration startup = process.awaitReady(() -> HttpProbe.answers200(base + "/apis/registry/v3/system/info"),
-                READY_TIMEOUT);
-        return new ApicurioRegistry(process, port, startup);
+        process.awaitReady(() -> HttpProbe.answers200(base + "/apis/registry/v3/system/info"), READY_TIMEOUT);
     }
 
     /** The registry's core API, as the services' SCHEMA_REGISTRY_URL. */
