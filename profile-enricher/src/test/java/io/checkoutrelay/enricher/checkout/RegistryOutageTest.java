@@ -8,6 +8,7 @@ import io.checkoutrelay.enricher.support.EnricherApp;
 import io.checkoutrelay.enricher.support.KafkaTestClients;
 import io.checkoutrelay.enricher.support.OutputCollector;
 import io.checkoutrelay.enricher.support.TestCheckouts;
+import io.checkoutrelay.keyed.KeyedConsumer;
 import io.checkoutrelay.localstack.junit.Infrastructure;
 import io.checkoutrelay.localstack.junit.RealInfrastructure;
 import io.checkoutrelay.schemas.AmazonCheckoutCaptured;
@@ -58,7 +59,9 @@ class RegistryOutageTest {
                 }
                 Awaitility.await().atMost(WAIT).pollInterval(Duration.ofMillis(200))
                         .until(() -> get(readiness).statusCode() == 503);
-                assertThat(get(readiness).body()).contains("waitingForRegistry").contains(infra.registryUrl());
+                // what the readiness probe's details (shown to an operator with show-details) say: which registry
+                assertThat(app.context().getBean(KeyedConsumer.class).readiness().health().getDetails())
+                        .containsEntry("waitingForRegistry", infra.registryUrl());
                 Thread.sleep(5000); // the records are tried again meanwhile
                 for (AmazonCheckoutCaptured order : orders) {
                     assertThat(outputs.of(order.getCheckoutId())).as("nothing written for a checkout that waits")
