@@ -1,5 +1,6 @@
 package io.checkoutrelay.keyed;
 
+import io.checkoutrelay.schemas.serde.RegistryValues;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -39,6 +40,8 @@ final class ConsumerSession implements ConsumerRebalanceListener, AutoCloseable 
     private static final Logger log = LoggerFactory.getLogger(ConsumerSession.class);
     private static final Duration FIRST_RETRY = Duration.ofMillis(500);
     private static final Duration MAX_RETRY = Duration.ofSeconds(30);
+    /** A record waiting for the registry is tried again at least this often: it is back, it is read at once. */
+    private static final Duration MAX_REGISTRY_WAIT = Duration.ofSeconds(5);
 
     private final KeyedConsumer loop;
     private final Consumer<String, byte[]> consumer;
@@ -134,6 +137,7 @@ final class ConsumerSession implements ConsumerRebalanceListener, AutoCloseable 
                 if (failure == null) {
                     partition.done(record.offset());
                 }
+                loop.registryWait().ended(record);
                 partition.ended();
                 loop.ended();
             });
@@ -158,9 +162,17 @@ final class ConsumerSession implements ConsumerRebalanceListener, AutoCloseable 
             if (cause instanceof PartitionLease.Abandoned || closed) {
                 return CompletableFuture.failedFuture(cause);
             }
-            log.warn("record {}-{}@{} not done ({}); again in {} ms", record.topic(), record.partition(),
-                    record.offset(), cause.getClass().getSimpleName(), pause.toMillis());
-            Duration next = pause.multipliedBy(2).compareTo(MAX_RETRY) > 0 ? MAX_RETRY : pause.multipliedBy(2);
+            Duration max = MAX_RETRY;
+            if (cause instanceof RegistryValues.RegistryUnavailable unavailable) {
+                // not the record's fault: it waits (its key's later records behind it, its offset not committed)
+                loop.registryWait().waiting(record, unavailable);
+                max = MAX_REGISTRY_WAIT;
+            } else {
+                loop.registryWait().ended(record);
+                log.warn("record {}-{}@{} not done ({}); again in {} ms", record.topic(), record.partition(),
+                        record.offset(), cause.getClass().getSimpleName(), pause.toMillis());
+            }
+            Duration next = pause.multipliedBy(2).compareTo(max) > 0 ? max : pause.multipliedBy(2);
             return loop.ownership().after(record.partition(), pause)
                     .thenComposeAsync(v -> attempt(record, partition, next), loop.workers());
         });
@@ -325,6 +337,7 @@ final class ConsumerSession implements ConsumerRebalanceListener, AutoCloseable 
 
     private void forget(Set<TopicPartition> partitions) {
         held.removeIf(record -> partitions.contains(partitionOf(record)));
+        loop.registryWait().forget(numbers(partitions));
         partitions.forEach(partition -> {
             offsets.remove(partition);
             lastCommitted.remove(partition);

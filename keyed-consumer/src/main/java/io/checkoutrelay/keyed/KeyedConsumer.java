@@ -49,6 +49,7 @@ public final class KeyedConsumer implements SmartLifecycle {
     private volatile LoopState state = LoopState.STOPPED;
     private volatile Instant failingSince;
     private volatile String lastFailure;
+    private final RegistryWait registryWait;
 
     private KeyedConsumer(Builder builder) {
         this.input = builder.input;
@@ -61,6 +62,7 @@ public final class KeyedConsumer implements SmartLifecycle {
         this.outbox = builder.outbox;
         this.lag = builder.lag;
         this.clock = builder.clock;
+        this.registryWait = new RegistryWait(input.topic());
         this.workers = Executors.newFixedThreadPool(builder.workerThreads, runnable -> {
             Thread worker = new Thread(runnable, input.clientId() + "-worker");
             worker.setDaemon(true);
@@ -117,9 +119,13 @@ public final class KeyedConsumer implements SmartLifecycle {
         return state;
     }
 
-    /** UP while the loop consumes; DOWN while it starts, waits for its topic or restarts. */
+    /**
+     * UP while the loop consumes; DOWN while it starts, waits for its topic or restarts, and while records
+     * wait for a schema registry that cannot be asked.
+     */
     public HealthIndicator readiness() {
-        return () -> (state == LoopState.CONSUMING ? Health.up() : Health.down()).withDetails(details()).build();
+        return () -> (state == LoopState.CONSUMING && !registryWait.waiting() ? Health.up() : Health.down())
+                .withDetails(details()).build();
     }
 
     /** DOWN once the loop has failed to get back to consuming for {@code liveness-timeout}. */
@@ -142,6 +148,7 @@ public final class KeyedConsumer implements SmartLifecycle {
             details.put("failingSince", since.toString());
             details.put("lastFailure", lastFailure);
         }
+        details.putAll(registryWait.details());
         return details;
     }
 
@@ -246,6 +253,10 @@ public final class KeyedConsumer implements SmartLifecycle {
 
     ExecutorService workers() {
         return workers;
+    }
+
+    RegistryWait registryWait() {
+        return registryWait;
     }
 
     /** How a service wires its keyed consumer. */

@@ -13,10 +13,10 @@ import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A real Apicurio Registry in a child JVM on loopback, its storage an H2 database in a file under
- * its work directory (emptied at start, so every start is fresh; kept across {@link #restart}, as a
- * production registry keeps its schemas). The distribution is fetched from Maven Central into the
- * local Maven repository the first time, and unpacked beside it once per version.
+ * A real Apicurio Registry in a child JVM on loopback, its storage an H2 database in files under its
+ * work directory, so that it can be stopped and started again (a registry outage) with its schemas and
+ * their ids as they were. The distribution is fetched from Maven Central into the local Maven
+ * repository the first time, and unpacked beside it once per version.
  */
 public final class ApicurioRegistry extends LocalProcess {
 
@@ -29,38 +29,46 @@ public final class ApicurioRegistry extends LocalProcess {
         this.workDir = workDir;
     }
 
+    /** Starts a registry with empty storage (what an earlier run left there is deleted first). */
     public static ApicurioRegistry start(Path workDir, int port) {
         deleteStorage(workDir);
-        return launch(workDir, port, "registry.log");
+        long begin = System.nanoTime();
+        ManagedProcess process = launch(workDir, port);
+        awaitAnswering(process, port);
+        return new ApicurioRegistry(process, port, Duration.ofNanos(System.nanoTime() - begin), workDir);
     }
 
-    /**
-     * Stops this registry (SIGTERM) and starts it again on the same port and storage: every schema and
-     * its id survive. Returns the new registry; this one is closed. Output: {@code registry-restart-<n>.log}.
-     */
-    public ApicurioRegistry restart(int restartNumber) {
-        close();
-        return launch(workDir, port, "registry-restart-" + restartNumber + ".log");
+    /** SIGTERM and wait for it to exit, as an outage would begin: its port refuses connections until {@link #restart()}. */
+    public void stop() {
+        process.stop();
     }
 
-    private static ApicurioRegistry launch(Path workDir, int port, String logName) {
+    /** Starts it again (stopping it first if it runs) on the same port with the same storage; returns once it answers. */
+    public void restart() {
+        process.close();
+        ManagedProcess again = launch(workDir, port);
+        this.process = again;
+        awaitAnswering(again, port);
+    }
+
+    public boolean isRunning() {
+        return process.isAlive();
+    }
+
+    private static ManagedProcess launch(Path workDir, int port) {
         Path runner = unpackedDistribution().resolve("apicurio-registry-app-" + version() + "-runner.jar");
+        Path database = storage(workDir).resolve("registry");
         List<String> command = Java.command(
                 List.of("-Xms64m", "-Xmx384m", "-Dquarkus.http.host=127.0.0.1", "-Dquarkus.http.port=" + port,
                         "-Dquarkus.log.level=WARN", "-Dquarkus.log.category.\"io.quarkus\".level=INFO",
                         "-Dapicurio.rest.deletion.artifact.enabled=true",
-                        "-Dapicurio.datasource.url=jdbc:h2:file:" + storage(workDir).resolve("registry").toAbsolutePath()),
+                        "-Dapicurio.datasource.url=jdbc:h2:file:" + database),
                 List.of("-jar", runner.toString()));
-        ManagedProcess process = ManagedProcess.start("registry", command, Map.of(), workDir,
-                workDir.resolve(logName));
-        String base = "http://127.0.0.1:" + port;
-        Duration startup = process.awaitReady(() -> HttpProbe.answers200(base + "/apis/registry/v3/system/info"),
-                READY_TIMEOUT);
-        return new ApicurioRegistry(process, port, startup, workDir);
+        return ManagedProcess.start("registry", command, Map.of(), workDir, workDir.resolve("registry.log"));
     }
 
     private static Path storage(Path workDir) {
-        return workDir.resolve("storage");
+        return workDir.toAbsolutePath().resolve("data");
     }
 
     private static void deleteStorage(Path workDir) {
@@ -73,6 +81,11 @@ public final class ApicurioRegistry extends LocalProcess {
         } catch (IOException e) {
             throw new UncheckedIOException("could not empty the registry's storage " + storage, e);
         }
+    }
+
+    private static void awaitAnswering(ManagedProcess process, int port) {
+        String base = "http://127.0.0.1:" + port;
+        process.awaitReady(() -> HttpProbe.answers200(base + "/apis/registry/v3/system/info"), READY_TIMEOUT);
     }
 
     /** The registry's core API, as the services' SCHEMA_REGISTRY_URL. */

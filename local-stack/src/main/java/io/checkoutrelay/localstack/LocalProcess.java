@@ -5,7 +5,7 @@ import java.time.Duration;
 /** A started part of the local stack: its child process, the loopback port it serves, how long it took. */
 public abstract class LocalProcess implements AutoCloseable {
 
-    protected final ManagedProcess process;
+    protected volatile ManagedProcess process;
     protected final int port;
     private final Duration startup;
 
@@ -24,6 +24,7 @@ public abstract class LocalProcess implements AutoCloseable {
         return process.pid();
     }
 
+    /** The current run's process (a part that can be restarted replaces it). */
     public ManagedProcess process() {
         return process;
     }

@@ -1,5 +1,6 @@
 package io.checkoutrelay.importer.config;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -9,7 +10,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -22,9 +22,7 @@ import org.springframework.core.env.Environment;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.support.serializer.DelegatingByTypeSerializer;
 
-import io.apicurio.registry.serde.avro.AvroKafkaDeserializer;
 import io.apicurio.registry.serde.avro.AvroKafkaSerializer;
-import io.checkoutrelay.importer.consumer.DeadLetters;
 import io.checkoutrelay.importer.consumer.EnrichedRecords;
 import io.checkoutrelay.importer.consumer.LedgerPartitions;
 import io.checkoutrelay.importer.consumer.RecordDecoder;
@@ -33,9 +31,11 @@ import io.checkoutrelay.importer.crm.CrmResponseParser;
 import io.checkoutrelay.importer.flow.FlowContext;
 import io.checkoutrelay.importer.flow.Importer;
 import io.checkoutrelay.importer.flow.Outputs;
+import io.checkoutrelay.importer.flow.ResultRecords;
 import io.checkoutrelay.importer.flow.Settling;
 import io.checkoutrelay.importer.ledger.Ledger;
 import io.checkoutrelay.importer.metrics.ImporterMetrics;
+import io.checkoutrelay.keyed.DeadLetters;
 import io.checkoutrelay.keyed.KafkaClients;
 import io.checkoutrelay.keyed.KeyedConsumer;
 import io.checkoutrelay.keyed.KeyedConsumerProperties;
@@ -44,6 +44,7 @@ import io.checkoutrelay.keyed.Outbox;
 import io.checkoutrelay.keyed.PartitionOwnership;
 import io.checkoutrelay.observability.trace.CheckoutTracing;
 import io.checkoutrelay.schemas.serde.RegistryAuth;
+import io.checkoutrelay.schemas.serde.RegistryValues;
 import io.checkoutrelay.schemas.serde.RelaySerdes;
 import io.checkoutrelay.schemas.token.TokenCipher;
 import io.checkoutrelay.schemas.token.TokenKeyRing;
@@ -101,8 +102,10 @@ class ImporterConfiguration {
         FlowContext flow = new FlowContext(crm, ledger, new Outputs(outbox, ledger, tracing), metrics, ownership,
                 Settling.from(properties.retry()));
         EnrichedRecords records = new EnrichedRecords(
-                new RecordDecoder(avroDeserializer(properties, registryAuth), new TokenCipher(TokenKeyRing.parse(properties.tokenKeys()))),
-                new DeadLetters(outbox, tracing), new Importer(flow, properties.retry()), ownership, tracing);
+                new RecordDecoder(new RegistryValues(properties.registryUrl(), registryAuth),
+                        new TokenCipher(TokenKeyRing.parse(properties.tokenKeys()))),
+                new DeadLetters(outbox, consumer.groupId(), ResultRecords.CHANGED_BY, Clock.systemUTC(), tracing),
+                new Importer(flow, properties.retry()), ownership, tracing);
         KeyedConsumer keyed = KeyedConsumer.builder(kafka, new KeyedInput(properties.topics().input(),
                         consumer.groupId(), "crm-importer", consumer.maxInFlight(), Duration.ofMillis(100),
                         consumer.revokeWait()))
@@ -139,13 +142,6 @@ class ImporterConfiguration {
         byType.put(String.class, new StringSerializer());
         byType.put(SpecificRecord.class, avro);
         return new DelegatingByTypeSerializer(byType, true);
-    }
-
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private static Deserializer<Object> avroDeserializer(ImporterProperties properties, RegistryAuth registryAuth) {
-        Deserializer<Object> deserializer = (Deserializer) new AvroKafkaDeserializer<>();
-        deserializer.configure(RelaySerdes.consumerConfigs(properties.registryUrl(), registryAuth), false);
-        return deserializer;
     }
 
     private static Thread daemon(Runnable runnable, String name) {

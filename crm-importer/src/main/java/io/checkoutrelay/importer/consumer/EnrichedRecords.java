@@ -7,6 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.checkoutrelay.importer.flow.Importer;
+import io.checkoutrelay.keyed.DeadLetters;
 import io.checkoutrelay.keyed.PartitionLease;
 import io.checkoutrelay.keyed.RecordHandler;
 import io.checkoutrelay.observability.trace.CheckoutTracing;
@@ -14,7 +15,8 @@ import io.checkoutrelay.observability.trace.CheckoutTracing;
 /**
  * What the importer does with one record of amazon.checkout.enriched.v1 (the keyed consumer runs it,
  * one checkout's records in order): decode it and import it, or send it to the dead-letter topic when
- * it can never be imported. Each run is a span in the checkout's trace.
+ * it can never be imported (with a DECLINED status for its checkout). A registry that cannot be asked
+ * fails the run: the engine keeps the record waiting. Each run is a span in the checkout's trace.
  */
 public final class EnrichedRecords implements RecordHandler {
 
@@ -47,7 +49,7 @@ public final class EnrichedRecords implements RecordHandler {
         } catch (RecordDecoder.PoisonRecord poison) {
             log.warn("record {}-{}@{} (key {}) sent to the dead-letter topic: {}", record.topic(), record.partition(),
                     record.offset(), record.key(), poison.getMessage());
-            return deadLetters.send(record, poison);
+            return deadLetters.send(record, poison, poison.checkout(record.key()));
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }

@@ -400,6 +400,26 @@ class CrmImportFlowTest {
     }
 
     @Test
+    void anUnreadableRecordOfACheckoutGoesToTheDeadLetterTopicWithADeclinedStatusForIt() {
+        String checkoutId = UUID.randomUUID().toString();
+        byte[] unknownSchema = {0, 0x3a, (byte) 0xde, 0x68, (byte) 0xb1, 2, 4}; // magic byte, schema id 987654321
+        kafka.sendBytes(INPUT, checkoutId, unknownSchema);
+
+        org.awaitility.Awaitility.await().atMost(WAIT)
+                .until(() -> !deadLetters.matching(r -> checkoutId.equals(r.key())).isEmpty());
+        ConsumerRecord<String, Object> dead = deadLetters.matching(r -> checkoutId.equals(r.key())).get(0);
+        assertThat((byte[]) dead.value()).isEqualTo(unknownSchema);
+        assertThat(new String(dead.headers().lastHeader("kafka_dlt-exception-message").value(), StandardCharsets.UTF_8))
+                .contains("schema id 987654321 is not in the registry");
+        CheckoutStatusChanged status = statuses.await(CheckoutStatusChanged.class,
+                s -> s.getCheckoutId().equals(checkoutId), 1, WAIT).get(0);
+        assertThat(status.getStatus()).isEqualTo(CheckoutStatus.DECLINED);
+        assertThat(status.getDecline().getDeclineClass()).isEqualTo(DeclineClass.INVALID_REQUEST);
+        assertThat(status.getDecline().getReason()).isEqualTo("record_unreadable");
+        assertThat(status.getChangedBy()).isEqualTo("crm-importer");
+    }
+
+    @Test
     void metricsCountImportsDeclinesRetriesReconciliationsAndCrmLatency() {
         Checkout ok = newCheckout();
         Checkout rejected = newCheckout();

@@ -60,10 +60,6 @@ record SupportingProcesses(KafkaBroker broker, ApicurioRegistry registry, Option
         return new SupportingProcesses(restarted, registry, sandbox);
     }
 
-    SupportingProcesses withRegistry(ApicurioRegistry restarted) {
-        return new SupportingProcesses(broker, restarted, sandbox);
-    }
-
     /** Sandbox, registry, broker: the order to stop them in, after the services. */
     List<AutoCloseable> all() {
         List<AutoCloseable> all = new ArrayList<>();

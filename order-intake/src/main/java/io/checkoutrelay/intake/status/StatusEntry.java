@@ -27,6 +27,19 @@ public record StatusEntry(int attempt, CheckoutStatus status, String crmOrderId,
                 campaignId != null ? campaignId : previous.campaignId, changedAt);
     }
 
+    /**
+     * Attempt 0 is a status for an attempt its writer could not read (a record that could not be read,
+     * dead-lettered with a DECLINED status): it is taken as the attempt the view holds ({@code current}'s),
+     * 1 when there is none.
+     */
+    StatusEntry forAttemptOf(StatusEntry current) {
+        if (attempt != 0) {
+            return this;
+        }
+        return new StatusEntry(current == null ? 1 : current.attempt, status, crmOrderId, decline, productId,
+                campaignId, changedAt);
+    }
+
     public boolean settled() {
         return status == CheckoutStatus.IMPORTED || status == CheckoutStatus.DECLINED;
     }

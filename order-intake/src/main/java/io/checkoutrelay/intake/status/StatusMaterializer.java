@@ -1,19 +1,21 @@
 package io.checkoutrelay.intake.status;
 
-import io.apicurio.registry.serde.avro.AvroKafkaDeserializer;
 import io.checkoutrelay.schemas.CheckoutStatusChanged;
 import io.checkoutrelay.schemas.serde.RegistryAuth;
-import io.checkoutrelay.schemas.serde.RelaySerdes;
+import io.checkoutrelay.schemas.serde.RegistryValues;
 import io.checkoutrelay.schemas.topic.Topics;
 import io.checkoutrelay.intake.config.IntakeProperties;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
@@ -29,7 +31,10 @@ import org.springframework.stereotype.Component;
 /**
  * Reads ALL partitions of checkout.status.v1 from the beginning (assign, no consumer group: every
  * replica holds the whole view) into the {@link StatusBoard}. Undecodable records are counted and
- * skipped. Ready once it has read up to the end offsets it found at start; until then it logs its
+ * skipped. A record whose schema the registry cannot be asked for is never skipped: its partition
+ * waits at that record and tries again (other partitions go on), saying so at WARN, so a replica that
+ * starts during a registry outage is not ready until it has read every status. Ready once it has read
+ * up to the end offsets it found at start; until then it logs its
  * progress every {@code intake.status.load-progress-every}. Checkouts unchanged for longer than the
  * topic's retention ({@link Topics#STATUS_RETENTION}) are forgotten, as the topic deletes them: the
  * view stays as bounded as the topic.
@@ -40,13 +45,17 @@ public class StatusMaterializer implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(StatusMaterializer.class);
     private static final String TOPIC = Topics.CHECKOUT_STATUS.name();
     private static final Duration SWEEP_EVERY = Duration.ofMinutes(10);
+    private static final Duration FIRST_REGISTRY_WAIT = Duration.ofMillis(500);
+    private static final Duration MAX_REGISTRY_WAIT = Duration.ofSeconds(5);
 
     private final StatusBoard board;
     private final Map<String, Object> consumerConfigs;
-    private final Map<String, Object> deserializerConfigs;
+    private final String registryUrl;
+    private final RegistryAuth registryAuth;
     private final Duration loadProgressEvery;
     private final Clock clock;
     private final AtomicLong skipped = new AtomicLong();
+    private volatile String waitingForRegistry;
     private volatile boolean running;
     private volatile boolean caughtUp;
     private volatile KafkaConsumer<String, byte[]> consumer;
@@ -65,7 +74,8 @@ public class StatusMaterializer implements SmartLifecycle {
         configs.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         configs.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         this.consumerConfigs = configs;
-        this.deserializerConfigs = RelaySerdes.consumerConfigs(registryUrl, registryAuth);
+        this.registryUrl = registryUrl;
+        this.registryAuth = registryAuth;
     }
 
     @Override
@@ -105,6 +115,11 @@ public class StatusMaterializer implements SmartLifecycle {
         return skipped.get();
     }
 
+    /** The registry (without credentials) the view waits for, or null when it does not wait. */
+    public String waitingForRegistry() {
+        return waitingForRegistry;
+    }
+
     /** Reads until stopped; after a failure it reads the topic again from the beginning (applying is idempotent). */
     private void run() {
         while (running) {
@@ -129,9 +144,8 @@ public class StatusMaterializer implements SmartLifecycle {
 
     private void readUntilStopped() {
         try (KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(consumerConfigs);
-             AvroKafkaDeserializer<CheckoutStatusChanged> avro = new AvroKafkaDeserializer<>()) {
+             RegistryValues values = new RegistryValues(registryUrl, registryAuth)) {
             consumer = c;
-            avro.configure(deserializerConfigs, false);
             List<TopicPartition> partitions = awaitPartitions(c);
             c.assign(partitions);
             c.seekToBeginning(partitions);
@@ -141,9 +155,14 @@ public class StatusMaterializer implements SmartLifecycle {
                 log.info(progress.start());
             }
             Instant lastSweep = clock.instant();
+            Duration registryWait = FIRST_REGISTRY_WAIT;
             while (running) {
-                for (ConsumerRecord<String, byte[]> record : c.poll(Duration.ofMillis(500))) {
-                    apply(avro, record);
+                if (applied(c, values, c.poll(Duration.ofMillis(500)))) {
+                    registryWait = FIRST_REGISTRY_WAIT;
+                } else {
+                    pause(registryWait);
+                    registryWait = registryWait.multipliedBy(2).compareTo(MAX_REGISTRY_WAIT) > 0 ? MAX_REGISTRY_WAIT
+                            : registryWait.multipliedBy(2);
                 }
                 if (!caughtUp) {
                     if (progress.reached(c::position)) {
@@ -180,16 +199,46 @@ public class StatusMaterializer implements SmartLifecycle {
         throw new WakeupException();
     }
 
-    private void apply(AvroKafkaDeserializer<CheckoutStatusChanged> avro, ConsumerRecord<String, byte[]> record) {
-        if (record.value() == null) {
-            return;
+    /**
+     * Applies the polled records; false when the registry could not be asked for one of them: its partition
+     * is set back to it (the records after it are polled again), the other partitions' records are applied.
+     */
+    private boolean applied(KafkaConsumer<String, byte[]> c, RegistryValues values,
+                            ConsumerRecords<String, byte[]> records) {
+        Set<Integer> waiting = new HashSet<>();
+        for (ConsumerRecord<String, byte[]> record : records) {
+            if (record.value() == null || waiting.contains(record.partition())) {
+                continue; // a tombstone; or after a record that waits for the registry
+            }
+            try {
+                board.record(values.read(TOPIC, record.value(), CheckoutStatusChanged.class));
+            } catch (RegistryValues.Undecodable e) {
+                skipped.incrementAndGet();
+                log.warn("skipped undecodable status record {}-{}@{}: {}", TOPIC, record.partition(), record.offset(),
+                        e.getMessage());
+            } catch (RegistryValues.RegistryUnavailable e) {
+                waiting.add(record.partition());
+                c.seek(new TopicPartition(TOPIC, record.partition()), record.offset());
+                if (waitingForRegistry == null) {
+                    log.warn("status view: {}; status records wait for it, none is skipped{}", e.getMessage(),
+                            caughtUp ? "" : ", and the intake is not ready until they are read");
+                }
+                waitingForRegistry = values.registry();
+            }
         }
+        if (waiting.isEmpty() && waitingForRegistry != null && !records.isEmpty()) {
+            log.info("status view: the schema registry {} answers again; reading on", waitingForRegistry);
+            waitingForRegistry = null;
+        }
+        return waiting.isEmpty();
+    }
+
+    private void pause(Duration duration) {
         try {
-            board.record(avro.deserialize(TOPIC, record.value()));
-        } catch (RuntimeException e) {
-            skipped.incrementAndGet();
-            log.warn("skipped undecodable status record {}-{}@{}: {}", TOPIC, record.partition(), record.offset(),
-                    e.getClass().getSimpleName());
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new WakeupException();
         }
     }
 }

@@ -27,6 +27,7 @@ public final class StatusView {
         StatusEntry next = StatusEntry.of(change);
         if (change.getKind() == CheckoutKind.ORDER) {
             StatusEntry order = current.order();
+            next = next.forAttemptOf(order);
             if (order != null && !order.supersededBy(next)) {
                 // the intake's ACCEPTED may arrive after a later stage's status: keep only its campaign
                 StatusEntry kept = order.keeping(next);
@@ -39,6 +40,7 @@ public final class StatusView {
         }
         String upsellId = change.getUpsellId();
         StatusEntry previous = upsellId == null ? null : current.upsells().get(upsellId);
+        next = next.forAttemptOf(previous);
         if (upsellId == null || previous != null && !previous.supersededBy(next)) {
             return Optional.empty();
         }

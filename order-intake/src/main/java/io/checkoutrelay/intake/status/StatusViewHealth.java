@@ -4,7 +4,10 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.stereotype.Component;
 
-/** Not ready until the status view has read the whole status topic: before that, GET could answer 404 wrongly. */
+/**
+ * Not ready until the status view has read the whole status topic, every record of it (one whose schema
+ * the registry cannot be asked for is waited for, not skipped): before that, GET could answer 404 wrongly.
+ */
 @Component("statusView")
 public class StatusViewHealth implements HealthIndicator {
 
@@ -19,7 +22,12 @@ public class StatusViewHealth implements HealthIndicator {
     @Override
     public Health health() {
         Health.Builder health = materializer.caughtUp() ? Health.up() : Health.outOfService();
-        return health.withDetail("checkouts", board.size()).withDetail("waiting", board.waiting())
-                .withDetail("skippedRecords", materializer.skipped()).build();
+        health.withDetail("checkouts", board.size()).withDetail("waiting", board.waiting())
+                .withDetail("skippedRecords", materializer.skipped());
+        String registry = materializer.waitingForRegistry();
+        if (registry != null) {
+            health.withDetail("waitingForRegistry", registry);
+        }
+        return health.build();
     }
 }

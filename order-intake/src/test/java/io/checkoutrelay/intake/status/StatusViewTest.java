@@ -148,4 +148,20 @@ class StatusViewTest {
         assertThat(view.find("old")).as("past the status topic's retention: 404, as after a restart").isEmpty();
         assertThat(view.find("recent")).isPresent();
     }
+
+    @Test
+    void aStatusForAnAttemptNotKnownIsTakenAsTheCurrentAttempt() {
+        view.apply(Statuses.base("c1", 2, CheckoutStatus.ENRICHED).build());
+        view.apply(Statuses.declined("c1", 0, DeclineClass.INVALID_REQUEST, "record_unreadable"));
+        StatusEntry order = view.find("c1").orElseThrow().order();
+        assertThat(order.attempt()).isEqualTo(2);
+        assertThat(order.status()).isEqualTo(CheckoutStatus.DECLINED);
+
+        view.apply(Statuses.imported("c2", 1, "CRM-2"));
+        view.apply(Statuses.declined("c2", 0, DeclineClass.INVALID_REQUEST, "record_unreadable"));
+        assertThat(view.find("c2").orElseThrow().order().status()).as("IMPORTED is final").isEqualTo(CheckoutStatus.IMPORTED);
+
+        view.apply(Statuses.declined("c3", 0, DeclineClass.INVALID_REQUEST, "record_unreadable"));
+        assertThat(view.find("c3").orElseThrow().order().attempt()).isEqualTo(1);
+    }
 }

@@ -1,10 +1,16 @@
 package io.checkoutrelay.enricher.checkout;
 
+import io.checkoutrelay.enricher.metrics.EnricherMetrics;
+import io.checkoutrelay.keyed.DeadLetters;
+import io.checkoutrelay.keyed.UnreadableCheckout;
 import io.checkoutrelay.observability.consumer.CheckoutsInWork;
 import io.checkoutrelay.observability.trace.CheckoutTracing;
 import io.checkoutrelay.schemas.AmazonCheckoutCaptured;
+import io.checkoutrelay.schemas.CheckoutKind;
+import io.checkoutrelay.schemas.serde.RegistryValues;
 import io.checkoutrelay.schemas.token.TokenCipher;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -27,26 +33,33 @@ public class RecordProcessor {
     private final DeadLetters deadLetters;
     private final CheckoutTracing tracing;
     private final CheckoutsInWork inWork;
+    private final EnricherMetrics metrics;
 
-    /** {@code inWork} counts each checkout from decoding until its outcome is durable. */
+    /** {@code metrics.inWork()} counts each checkout from decoding until its outcome is durable. */
     public RecordProcessor(CapturedDecoder decoder, CheckoutEnricher enricher, OutcomePublisher publisher,
-            DeadLetters deadLetters, CheckoutTracing tracing, CheckoutsInWork inWork) {
+            DeadLetters deadLetters, CheckoutTracing tracing, EnricherMetrics metrics) {
         this.decoder = decoder;
         this.enricher = enricher;
         this.publisher = publisher;
         this.deadLetters = deadLetters;
         this.tracing = tracing;
-        this.inWork = inWork;
+        this.inWork = metrics.inWork();
+        this.metrics = metrics;
     }
 
+    /**
+     * A record the registry cannot be asked about fails with {@link RegistryValues.RegistryUnavailable}: the
+     * engine keeps it (and its checkout's later records) waiting and tries again; only a record that is bad
+     * goes to the dead-letter topic.
+     */
     public CompletableFuture<Void> process(ConsumerRecord<String, byte[]> record) {
         AmazonCheckoutCaptured captured;
         try {
             captured = decoder.decode(record);
-        } catch (RuntimeException e) {
-            log.warn("record {}-{}@{} cannot be read ({}): sent to the dead-letter topic",
-                    record.topic(), record.partition(), record.offset(), e.getClass().getSimpleName());
-            return deadLetters.publish(record, e);
+        } catch (RegistryValues.Undecodable e) {
+            log.warn("record {}-{}@{} (key {}) cannot be read, sent to the dead-letter topic: {}",
+                    record.topic(), record.partition(), record.offset(), record.key(), e.getMessage());
+            return deadLettered(deadLetters.send(record, e));
         }
         SourceRecord source = new SourceRecord(record.topic(), record.partition(), record.offset());
         List<CompletableFuture<Void>> retryingSent = new CopyOnWriteArrayList<>();
@@ -57,13 +70,24 @@ public class RecordProcessor {
                     tracing.bind(() -> retryingSent.add(publisher.retrying(captured, source))));
         } catch (TokenCipher.TokenCipherException e) {
             log.warn("checkout {}: access token cannot be decrypted: sent to the dead-letter topic", captured.getCheckoutId());
-            return deadLetters.publish(record, e);
+            return deadLettered(deadLetters.send(record, e, Optional.of(unreadable(captured))));
         }
         CompletableFuture<Void> done = outcome
                 .thenCompose(decided -> tracing.keep(publisher.publish(captured, decided, source))
                         .thenRun(() -> logOutcome(captured, decided)))
                 .thenCompose(published -> CompletableFuture.allOf(retryingSent.toArray(CompletableFuture[]::new)));
         return inWork.hold(captured.getCapturedAt(), done);
+    }
+
+    private CompletableFuture<Void> deadLettered(CompletableFuture<Void> sent) {
+        return sent.thenRun(metrics::deadLettered);
+    }
+
+    private static UnreadableCheckout unreadable(AmazonCheckoutCaptured captured) {
+        boolean order = captured.getKind() == CheckoutKind.ORDER;
+        return new UnreadableCheckout(captured.getCheckoutId(), captured.getKind(),
+                order ? null : captured.getUpsell().getUpsellId(), order ? null : captured.getUpsell().getProductId(),
+                captured.getAttempt());
     }
 
     private static void logOutcome(AmazonCheckoutCaptured captured, Outcome outcome) {

@@ -1,16 +1,17 @@
 package io.checkoutrelay.enricher.config;
 
-import io.apicurio.registry.serde.avro.AvroKafkaDeserializer;
 import io.apicurio.registry.serde.avro.AvroKafkaSerializer;
 import io.checkoutrelay.keyed.Outbox;
 import io.checkoutrelay.enricher.checkout.CapturedDecoder;
 import io.checkoutrelay.enricher.checkout.CheckoutEnricher;
-import io.checkoutrelay.enricher.checkout.DeadLetters;
+import io.checkoutrelay.enricher.checkout.CheckoutRecords;
+import io.checkoutrelay.keyed.DeadLetters;
 import io.checkoutrelay.enricher.checkout.OutcomePublisher;
 import io.checkoutrelay.enricher.checkout.RecordProcessor;
 import io.checkoutrelay.enricher.metrics.EnricherMetrics;
 import io.checkoutrelay.observability.trace.CheckoutTracing;
 import io.checkoutrelay.schemas.serde.RegistryAuth;
+import io.checkoutrelay.schemas.serde.RegistryValues;
 import io.checkoutrelay.schemas.serde.RelaySerdes;
 import io.checkoutrelay.schemas.topic.TopicSpec;
 import io.checkoutrelay.schemas.topic.Topics;
@@ -61,8 +62,7 @@ class KafkaConfig {
 
     @Bean(destroyMethod = "close")
     CapturedDecoder capturedDecoder(EnricherProperties properties, RegistryAuth registryAuth) {
-        return new CapturedDecoder(new AvroKafkaDeserializer<>(),
-                RelaySerdes.consumerConfigs(registryUrl(properties), registryAuth));
+        return new CapturedDecoder(new RegistryValues(registryUrl(properties), registryAuth));
     }
 
     /** How the enricher authenticates to the registry: {@code registry.auth.*} ({@code REGISTRY_AUTH_*}), none by default. */
@@ -75,7 +75,8 @@ class KafkaConfig {
     RecordProcessor recordProcessor(CapturedDecoder decoder, CheckoutEnricher enricher, Outbox outbox,
             EnricherProperties properties, EnricherMetrics metrics, Clock clock, CheckoutTracing tracing) {
         return new RecordProcessor(decoder, enricher, new OutcomePublisher(outbox, metrics, clock, tracing),
-                new DeadLetters(outbox, properties.consumerGroup(), metrics, tracing), tracing, metrics.inWork());
+                new DeadLetters(outbox, properties.consumerGroup(), CheckoutRecords.CHANGED_BY, clock, tracing), tracing,
+                metrics);
     }
 
     static String registryUrl(EnricherProperties properties) {

@@ -17,6 +17,7 @@ import io.checkoutrelay.localstack.FreePort;
 import io.checkoutrelay.localstack.junit.Infrastructure;
 import io.checkoutrelay.localstack.junit.RealInfrastructure;
 import io.checkoutrelay.schemas.AmazonCheckoutCaptured;
+import io.checkoutrelay.schemas.CheckoutStatusChanged;
 import io.checkoutrelay.schemas.AmazonCheckoutEnriched;
 import io.checkoutrelay.schemas.Buyer;
 import io.checkoutrelay.schemas.CheckoutStatus;
@@ -277,7 +278,30 @@ class EnricherFlowTest {
         assertThat(ByteBuffer.wrap(deadLetter.headers().lastHeader("kafka_dlt-original-partition").value()).getInt())
                 .isEqualTo(2);
         assertThat(deadLetter.header("kafka_dlt-original-consumer-group")).startsWith("enricher-test-");
+        // its checkout is told, so the lander does not wait for it: the status the intake shows
+        CheckoutStatusChanged status = outputs.await(next.getCheckoutId(), Topics.CHECKOUT_STATUS.name(),
+                o -> o.status().getStatus() == CheckoutStatus.DECLINED, WAIT).status();
+        assertThat(status.getDecline().getDeclineClass()).isEqualTo(DeclineClass.INVALID_REQUEST);
+        assertThat(status.getDecline().getReason()).isEqualTo("record_unreadable");
         outputs.await(next.getCheckoutId(), Topics.CHECKOUT_ENRICHED.name(), WAIT);
+    }
+
+    @Test
+    void aRecordWithASchemaIdTheRegistryDoesNotKnowGoesToTheDeadLetterTopicWithADeclinedStatus() throws Exception {
+        AmazonCheckoutCaptured order = TestCheckouts.order(TestCheckouts.token("unknown-schema"));
+        byte[] unknownSchema = {0, 0x3a, (byte) 0xde, 0x68, (byte) 0xb1, 2, 4, 6}; // magic byte, schema id 987654321
+        try (Producer<String, byte[]> raw = KafkaTestClients.rawProducer(infra)) {
+            raw.send(new ProducerRecord<>(Topics.CHECKOUT_CAPTURED.name(), order.getCheckoutId(), unknownSchema)).get();
+        }
+
+        Output deadLetter = outputs.await(order.getCheckoutId(), OutputCollector.DLT, WAIT);
+        assertThat(deadLetter.raw()).isEqualTo(unknownSchema);
+        assertThat(deadLetter.header("kafka_dlt-exception-message")).contains("schema id 987654321 is not in the registry");
+        CheckoutStatusChanged status = outputs.await(order.getCheckoutId(), Topics.CHECKOUT_STATUS.name(), WAIT).status();
+        assertThat(status.getStatus()).isEqualTo(CheckoutStatus.DECLINED);
+        assertThat(status.getDecline().getDeclineClass()).isEqualTo(DeclineClass.INVALID_REQUEST);
+        assertThat(status.getDecline().getReason()).isEqualTo("record_unreadable");
+        assertThat(status.getAttempt()).as("the attempt is not known: the view takes it as the current one").isZero();
     }
 
     @Test
@@ -289,6 +313,10 @@ class EnricherFlowTest {
 
         Output deadLetter = outputs.await(order.getCheckoutId(), OutputCollector.DLT, WAIT);
         assertThat(deadLetter.header("kafka_dlt-exception-fqcn")).isEqualTo(TokenCipher.TokenCipherException.class.getName());
+        CheckoutStatusChanged status = outputs.await(order.getCheckoutId(), Topics.CHECKOUT_STATUS.name(), WAIT).status();
+        assertThat(status.getStatus()).isEqualTo(CheckoutStatus.DECLINED);
+        assertThat(status.getDecline().getReason()).isEqualTo("record_unreadable");
+        assertThat(status.getAttempt()).as("read from the record").isEqualTo(order.getAttempt());
         assertThat(outputs.of(order.getCheckoutId(), Topics.CHECKOUT_ENRICHED.name())).isEmpty();
     }
 

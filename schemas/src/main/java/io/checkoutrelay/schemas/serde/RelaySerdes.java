@@ -1,5 +1,6 @@
 package io.checkoutrelay.schemas.serde;
 
+import io.apicurio.registry.resolver.config.SchemaResolverConfig;
 import io.apicurio.registry.serde.Default4ByteIdHandler;
 import io.apicurio.registry.serde.avro.AvroKafkaDeserializer;
 import io.apicurio.registry.serde.avro.AvroKafkaSerializer;
@@ -80,6 +81,9 @@ public final class RelaySerdes {
         configs.put(SerdeConfig.USE_ID, IdOption.contentId.name());
         configs.put(AvroSerdeConfig.AVRO_ENCODING, AvroSerdeConfig.AVRO_ENCODING_BINARY);
         configs.put(AvroSerdeConfig.AVRO_DATUM_PROVIDER, SchemaKeyedDatumProvider.class.getName());
+        // a schema looked up once stays usable when its cache entry is due for a refresh and the registry
+        // cannot be reached: an outage stops only what needs a schema never seen before
+        configs.put(SchemaResolverConfig.FAULT_TOLERANT_REFRESH, true);
         return configs;
     }
 }
