@@ -1,5 +1,6 @@
 package io.checkoutrelay.importer.config;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -35,6 +36,7 @@ import io.checkoutrelay.importer.flow.Importer;
 import io.checkoutrelay.importer.flow.Outputs;
 import io.checkoutrelay.importer.flow.Settling;
 import io.checkoutrelay.importer.ledger.Ledger;
+import io.checkoutrelay.importer.ledger.LedgerView;
 import io.checkoutrelay.importer.metrics.ImporterMetrics;
 import io.checkoutrelay.keyed.KafkaClients;
 import io.checkoutrelay.keyed.KeyedConsumer;
@@ -47,6 +49,7 @@ import io.checkoutrelay.schemas.serde.RegistryAuth;
 import io.checkoutrelay.schemas.serde.RelaySerdes;
 import io.checkoutrelay.schemas.token.TokenCipher;
 import io.checkoutrelay.schemas.token.TokenKeyRing;
+import io.checkoutrelay.schemas.topic.Topics;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
 import tools.jackson.databind.json.JsonMapper;
@@ -84,7 +87,8 @@ class ImporterConfiguration {
     Ledger ledger(ImporterProperties properties, KafkaProperties kafka, Outbox outbox, JsonMapper json,
             CheckoutTracing tracing) {
         return new Ledger(properties.topics().ledger(), outbox,
-                KafkaClients.readCommitted(kafka, new StringDeserializer(), new StringDeserializer()), json, tracing);
+                KafkaClients.readCommitted(kafka, new StringDeserializer(), new StringDeserializer()), json, tracing,
+                new LedgerView(Topics.IMPORTER_LEDGER.retention(), Clock.systemUTC()));
     }
 
     @Bean(destroyMethod = "shutdownNow")
@@ -115,6 +119,7 @@ class ImporterConfiguration {
                 .lag(metrics.consumerLag())
                 .build();
         metrics.recordsInFlight(keyed::inFlight);
+        metrics.ledgerEntries(ledger::size);
         return keyed;
     }
 

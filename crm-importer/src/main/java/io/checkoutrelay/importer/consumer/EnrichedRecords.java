@@ -6,6 +6,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.checkoutrelay.importer.flow.BeyondLedgerHorizon;
 import io.checkoutrelay.importer.flow.Importer;
 import io.checkoutrelay.keyed.PartitionLease;
 import io.checkoutrelay.keyed.RecordHandler;
@@ -44,10 +45,10 @@ public final class EnrichedRecords implements RecordHandler {
         try {
             lease.requireOwned(record.partition());
             return importer.importRecord(decoder.decode(record));
-        } catch (RecordDecoder.PoisonRecord poison) {
+        } catch (RecordDecoder.PoisonRecord | BeyondLedgerHorizon unprocessable) {
             log.warn("record {}-{}@{} (key {}) sent to the dead-letter topic: {}", record.topic(), record.partition(),
-                    record.offset(), record.key(), poison.getMessage());
-            return deadLetters.send(record, poison);
+                    record.offset(), record.key(), unprocessable.getMessage());
+            return deadLetters.send(record, unprocessable);
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
