@@ -39,4 +39,11 @@ class TopicsTest {
         // and every record that can be replayed with the replay tool's source topics has a dead token by then
         assertThat(Topics.LEDGER_RETENTION).isGreaterThan(Topics.CHECKOUT_ENRICHED.retention().plus(TOKEN_LIFE));
     }
+
+    @Test
+    void aRenamedTopicKeepsEveryConfig() {
+        TopicSpec renamed = Topics.IMPORTER_LEDGER.named("test.ledger");
+        assertThat(renamed.name()).isEqualTo("test.ledger");
+        assertThat(renamed.configs()).isEqualTo(Topics.IMPORTER_LEDGER.configs());
+    }
 }
