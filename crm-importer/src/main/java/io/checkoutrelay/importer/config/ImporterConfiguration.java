@@ -34,6 +34,7 @@ import io.checkoutrelay.importer.flow.Outputs;
 import io.checkoutrelay.importer.flow.ResultRecords;
 import io.checkoutrelay.importer.flow.Settling;
 import io.checkoutrelay.importer.ledger.Ledger;
+import io.checkoutrelay.importer.ledger.LedgerView;
 import io.checkoutrelay.importer.metrics.ImporterMetrics;
 import io.checkoutrelay.keyed.DeadLetters;
 import io.checkoutrelay.keyed.KafkaClients;
@@ -48,6 +49,7 @@ import io.checkoutrelay.schemas.serde.RegistryValues;
 import io.checkoutrelay.schemas.serde.RelaySerdes;
 import io.checkoutrelay.schemas.token.TokenCipher;
 import io.checkoutrelay.schemas.token.TokenKeyRing;
+import io.checkoutrelay.schemas.topic.Topics;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
 import tools.jackson.databind.json.JsonMapper;
@@ -85,7 +87,8 @@ class ImporterConfiguration {
     Ledger ledger(ImporterProperties properties, KafkaProperties kafka, Outbox outbox, JsonMapper json,
             CheckoutTracing tracing) {
         return new Ledger(properties.topics().ledger(), outbox,
-                KafkaClients.readCommitted(kafka, new StringDeserializer(), new StringDeserializer()), json, tracing);
+                KafkaClients.readCommitted(kafka, new StringDeserializer(), new StringDeserializer()), json, tracing,
+                new LedgerView(Topics.IMPORTER_LEDGER.retention(), Clock.systemUTC()));
     }
 
     @Bean(destroyMethod = "shutdownNow")
@@ -118,6 +121,7 @@ class ImporterConfiguration {
                 .lag(metrics.consumerLag())
                 .build();
         metrics.recordsInFlight(keyed::inFlight);
+        metrics.ledgerEntries(ledger::size);
         return keyed;
     }
 

@@ -10,8 +10,8 @@ import io.checkoutrelay.schemas.topic.Topics;
 
 /**
  * The topics this service writes, created at start (the broker does not auto-create): its outputs,
- * the input's dead-letter topic and the ledger (compacted, co-partitioned with the input: same
- * partition count, same key).
+ * the input's dead-letter topic and the ledger (as the topic plan declares it: compacted and deleted
+ * after its retention, co-partitioned with the input: same partition count, same key).
  */
 @Configuration(proxyBeanMethods = false)
 class KafkaTopicsConfiguration {
@@ -40,8 +40,7 @@ class KafkaTopicsConfiguration {
 
     @Bean
     NewTopic ledgerTopic(ImporterProperties properties) {
-        return topic(new TopicSpec(properties.topics().ledger(), TopicSpec.COMPACT, null,
-                "crm-importer's ledger: one record per checkout"), properties.topics());
+        return topic(Topics.IMPORTER_LEDGER.named(properties.topics().ledger()), properties.topics());
     }
 
     private static NewTopic topic(TopicSpec spec, ImporterProperties.Topics settings) {

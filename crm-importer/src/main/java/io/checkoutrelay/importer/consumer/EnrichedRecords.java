@@ -6,6 +6,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.checkoutrelay.importer.flow.BeyondLedgerHorizon;
 import io.checkoutrelay.importer.flow.Importer;
 import io.checkoutrelay.keyed.DeadLetters;
 import io.checkoutrelay.keyed.PartitionLease;
@@ -50,6 +51,10 @@ public final class EnrichedRecords implements RecordHandler {
             log.warn("record {}-{}@{} (key {}) sent to the dead-letter topic: {}", record.topic(), record.partition(),
                     record.offset(), record.key(), poison.getMessage());
             return deadLetters.send(record, poison, poison.checkout(record.key()));
+        } catch (BeyondLedgerHorizon forgotten) { // no status: the checkout may well be IMPORTED
+            log.warn("record {}-{}@{} (key {}) sent to the dead-letter topic: {}", record.topic(), record.partition(),
+                    record.offset(), record.key(), forgotten.getMessage());
+            return deadLetters.send(record, forgotten, java.util.Optional.empty());
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }

@@ -22,8 +22,16 @@ public class Importer {
                 retry.jitter(), retry.maxBackoff());
     }
 
+    /**
+     * @throws BeyondLedgerHorizon for a record captured before the ledger's horizon of a checkout the
+     *                             ledger does not hold (its entry may have been forgotten): nothing is sent
+     */
     public CompletableFuture<Void> importRecord(Work work) {
         ctx.lease().requireOwned(work.partition());
+        Instant capturedAt = work.captured().getCapturedAt();
+        if (ctx.ledger().mayHaveForgotten(capturedAt) && ctx.ledger().get(work.partition(), work.checkoutId()).isEmpty()) {
+            throw new BeyondLedgerHorizon(work.checkoutId(), capturedAt, ctx.ledger().horizon());
+        }
         RetryBudget budget = new RetryBudget(backoff, retry.maxRetries(),
                 work.tokenDeadline().minus(retry.tokenSafetyMargin()));
         CompletableFuture<Void> settled = work.captured().getKind() == CheckoutKind.UPSELL

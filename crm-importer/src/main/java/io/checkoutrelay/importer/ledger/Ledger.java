@@ -1,14 +1,13 @@
 package io.checkoutrelay.importer.ledger;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -30,6 +29,10 @@ import io.checkoutrelay.observability.trace.CheckoutTracing;
  * owns. Writes go through the keyed consumer's outbox: a write counts only once its Kafka transaction
  * (fenced by this instance's consumer generation) is committed; {@link #write} completes after that, and
  * only then does the in-memory view change. A restore reads only committed transactions.
+ *
+ * <p>The view is bounded by time ({@link LedgerView}): an entry unchanged for the horizon (the topic's
+ * retention, which deletes it there too) is forgotten. A record of a checkout captured before the
+ * horizon that the view does not hold may be one whose entry was forgotten: {@link #mayHaveForgotten}.
  */
 public class Ledger {
 
@@ -41,12 +44,16 @@ public class Ledger {
     private final ConsumerFactory<String, String> restoreConsumers;
     private final JsonMapper json;
     private final CheckoutTracing tracing;
-    private final Map<Integer, Map<String, LedgerEntry>> partitions = new ConcurrentHashMap<>();
+    private final LedgerView view;
 
-    /** @param restoreConsumers read_committed consumers from {@code spring.kafka.*} */
+    /**
+     * @param restoreConsumers read_committed consumers from {@code spring.kafka.*}
+     * @param view             the in-memory entries, bounded by the topic's retention
+     */
     public Ledger(String topic, Outbox outbox, ConsumerFactory<String, String> restoreConsumers, JsonMapper json,
-            CheckoutTracing tracing) {
+            CheckoutTracing tracing, LedgerView view) {
         this.topic = topic;
+        this.view = view;
         this.outbox = outbox;
         this.restoreConsumers = restoreConsumers;
         this.json = json;
@@ -58,8 +65,25 @@ public class Ledger {
     }
 
     public Optional<LedgerEntry> get(int partition, String checkoutId) {
-        Map<String, LedgerEntry> entries = partitions.get(partition);
-        return entries == null ? Optional.empty() : Optional.ofNullable(entries.get(checkoutId));
+        return view.get(partition, checkoutId);
+    }
+
+    /**
+     * True when a checkout the view does not hold may still have had an entry, now forgotten: its record
+     * was captured before the horizon. (Any entry a record led to was written after its capture, so for a
+     * record captured within the horizon, no entry means none was ever written for it.)
+     */
+    public boolean mayHaveForgotten(Instant capturedAt) {
+        return capturedAt.isBefore(view.forgetsBefore());
+    }
+
+    public Duration horizon() {
+        return view.horizon();
+    }
+
+    /** Entries held in memory, over the owned partitions. */
+    public int size() {
+        return view.size();
     }
 
     /**
@@ -81,10 +105,7 @@ public class Ledger {
 
     /** After a transaction holding {@link #record} was committed: the view holds the entry. */
     public void remember(int partition, LedgerEntry entry) {
-        Map<String, LedgerEntry> entries = partitions.get(partition);
-        if (entries != null) {
-            entries.put(entry.checkoutId(), entry);
-        }
+        view.remember(partition, entry);
     }
 
     /** Refuses to go on when the ledger is not co-partitioned with {@code input} (a checkout's entry would be lost). */
@@ -107,8 +128,7 @@ public class Ledger {
         }
         long started = System.nanoTime();
         List<TopicPartition> assigned = partitionNumbers.stream().map(p -> new TopicPartition(topic, p)).toList();
-        Map<Integer, Map<String, LedgerEntry>> restored = new HashMap<>();
-        partitionNumbers.forEach(p -> restored.put(p, new ConcurrentHashMap<>()));
+        LedgerView.Restore restored = view.restoring(partitionNumbers);
         int records = 0;
         try (Consumer<String, String> consumer = restoreConsumers.createConsumer()) {
             consumer.assign(assigned);
@@ -116,19 +136,16 @@ public class Ledger {
             Map<TopicPartition, Long> end = settledEnd(consumer, assigned);
             while (assigned.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
-                    Map<String, LedgerEntry> entries = restored.get(record.partition());
-                    if (record.value() == null) {
-                        entries.remove(record.key());
-                    } else {
-                        entries.put(record.key(), json.readValue(record.value(), LedgerEntry.class));
-                    }
+                    restored.apply(record.partition(), record.key(),
+                            record.value() == null ? null : json.readValue(record.value(), LedgerEntry.class));
                     records++;
                 }
             }
         }
-        partitions.putAll(restored);
-        log.info("ledger restored for partitions {}: {} records in {} ms", partitionNumbers, records,
-                (System.nanoTime() - started) / 1_000_000);
+        restored.install();
+        log.info("ledger restored for partitions {}: {} records in {} ms, {} entries held, {} older than the "
+                + "horizon of {} not held", partitionNumbers, records, (System.nanoTime() - started) / 1_000_000,
+                restored.size(), restored.expired(), view.horizon());
     }
 
     /**
@@ -164,6 +181,6 @@ public class Ledger {
     }
 
     public void forget(Collection<Integer> partitionNumbers) {
-        partitionNumbers.forEach(partitions::remove);
+        view.forget(partitionNumbers);
     }
 }

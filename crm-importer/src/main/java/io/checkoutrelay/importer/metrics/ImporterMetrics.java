@@ -85,4 +85,11 @@ public class ImporterMetrics {
         Gauge.builder("crm_importer.records.in_flight", inFlight, IntSupplier::getAsInt)
                 .description("Input records in work").strongReference(true).register(registry);
     }
+
+    /** {@code crm_importer_ledger_entries}: ledger entries held in memory (bounded by the ledger's horizon). */
+    public void ledgerEntries(IntSupplier entries) {
+        Gauge.builder("crm_importer.ledger.entries", entries, IntSupplier::getAsInt)
+                .description("Ledger entries held in memory for the owned partitions: those changed within the "
+                        + "ledger topic's retention").strongReference(true).register(registry);
+    }
 }

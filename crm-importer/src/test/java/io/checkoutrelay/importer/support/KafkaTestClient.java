@@ -86,6 +86,19 @@ public final class KafkaTestClient implements AutoCloseable {
         }
     }
 
+    /** A raw record written to one partition with its own timestamp (e.g. as an older writer left it). */
+    public void sendBytes(String topic, int partition, long timestamp, String key, byte[] value) {
+        Properties props = new Properties();
+        props.put("bootstrap.servers", infra.bootstrapServers());
+        props.put("key.serializer", StringSerializer.class.getName());
+        props.put("value.serializer", ByteArraySerializer.class.getName());
+        try (KafkaProducer<String, byte[]> raw = new KafkaProducer<>(props)) {
+            raw.send(new ProducerRecord<>(topic, partition, timestamp, key, value)).get();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Reads a topic from its beginning in the background; values decoded as Avro unless {@code raw}. */
     public Collector collect(String topic, boolean raw) {
         Collector collector = new Collector(topic, raw);

@@ -44,9 +44,26 @@ public final class Topics {
     public static final TopicSpec CHECKOUT_STATUS = new TopicSpec("checkout.status.v1",
             TopicSpec.COMPACT_DELETE, STATUS_RETENTION, Duration.ofDays(1), "current status of every order and upsell");
 
-    /** crm-importer's ledger: compacted, co-partitioned with its input (same key, same partition count). */
+    /**
+     * How long crm-importer's ledger remembers a checkout after its last change: longer than anything
+     * else remembers it. A record of a checkout can reach the importer with a live token (one that could
+     * charge) only within the token's 60 minutes after capture (redeliveries, racing duplicates,
+     * upsells, the next attempt) or as a new submission the intake accepts, and the intake treats the
+     * same Amazon reference as the same checkout for {@link #STATUS_RETENTION} after its last status:
+     * so 7 days plus one. Every later record of it (a replay, a dead letter replayed from its 14 days)
+     * has a dead token; the importer refuses one its ledger no longer knows, without calling the CRM
+     * (crm-importer README, "The ledger").
+     */
+    public static final Duration LEDGER_RETENTION = STATUS_RETENTION.plusDays(1);
+
+    /**
+     * crm-importer's ledger: compacted and deleted after {@link #LEDGER_RETENTION} (segments roll daily),
+     * co-partitioned with its input (same key, same partition count). The importer holds in memory only
+     * the entries changed within {@link #LEDGER_RETENTION}, on restore as well.
+     */
     public static final TopicSpec IMPORTER_LEDGER = new TopicSpec("crm-importer.ledger.v1",
-            TopicSpec.COMPACT, null, "crm-importer's ledger: one record per checkout");
+            TopicSpec.COMPACT_DELETE, LEDGER_RETENTION, Duration.ofDays(1),
+            "crm-importer's ledger: one record per checkout changed in the last 8 days");
 
     /** Dead letters of profile-enricher's input. */
     public static final TopicSpec CHECKOUT_CAPTURED_DLT = CHECKOUT_CAPTURED.deadLetter();
