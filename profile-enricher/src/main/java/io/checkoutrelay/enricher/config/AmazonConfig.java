@@ -14,11 +14,11 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.net.http.HttpClient;
 import java.time.Clock;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -61,13 +61,16 @@ class AmazonConfig {
         });
     }
 
+    /** As many pooled connections as the bulkhead has threads: each call runs on one of them. */
+    @Bean(destroyMethod = "close")
+    CloseableHttpClient amazonHttpClient(EnricherProperties properties, ThreadPoolBulkheadRegistry bulkheads) {
+        return LoginWithAmazon.httpClient(properties.amazon().connectTimeout(), properties.amazon().requestTimeout(),
+                bulkheads.bulkhead(RESILIENCE_NAME).getBulkheadConfig().getMaxThreadPoolSize());
+    }
+
     @Bean
-    LoginWithAmazon loginWithAmazon(EnricherProperties properties, JsonMapper json, EnricherMetrics metrics) {
-        HttpClient http = HttpClient.newBuilder()
-                .connectTimeout(properties.amazon().connectTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
-        return new LoginWithAmazon(http, properties.amazon().requestTimeout(), json, metrics);
+    LoginWithAmazon loginWithAmazon(CloseableHttpClient amazonHttpClient, JsonMapper json, EnricherMetrics metrics) {
+        return new LoginWithAmazon(amazonHttpClient, json, metrics);
     }
 
     @Bean

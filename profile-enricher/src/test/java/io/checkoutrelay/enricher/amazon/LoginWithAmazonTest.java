@@ -8,7 +8,6 @@ import io.checkoutrelay.enricher.support.AmazonStub;
 import io.checkoutrelay.enricher.support.TestCheckouts;
 import io.checkoutrelay.localstack.FreePort;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.net.http.HttpClient;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterAll;
@@ -26,7 +25,7 @@ class LoginWithAmazonTest {
     private AmazonStub stub;
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private final LoginWithAmazon amazon = new LoginWithAmazon(
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build(), Duration.ofSeconds(2),
+            LoginWithAmazon.httpClient(Duration.ofSeconds(1), Duration.ofSeconds(2), 4),
             JsonMapper.builder().build(), new EnricherMetrics(registry));
 
     @BeforeAll

@@ -13,7 +13,6 @@ import io.github.resilience4j.core.IntervalFunction;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -170,7 +169,7 @@ class ResilientAmazonTest {
         private volatile List<Supplier<TokenInfo>> answers = List.of();
 
         ScriptedAmazon(EnricherMetrics metrics) {
-            super(HttpClient.newHttpClient(), Duration.ofSeconds(1), JsonMapper.builder().build(), metrics);
+            super(LoginWithAmazon.httpClient(Duration.ofSeconds(1), Duration.ofSeconds(1), 1), JsonMapper.builder().build(), metrics);
         }
 
         @SafeVarargs

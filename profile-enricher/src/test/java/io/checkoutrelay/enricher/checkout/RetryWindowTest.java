@@ -21,7 +21,6 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.retry.RetryRegistry;
 import io.github.resilience4j.springboot.retry.autoconfigure.RetryAutoConfiguration;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -198,7 +197,7 @@ class RetryWindowTest {
         private volatile Instant downUntil = Instant.MAX;
 
         FailingAmazon(FakeTime time) {
-            super(HttpClient.newHttpClient(), Duration.ofSeconds(1), JsonMapper.builder().build(),
+            super(LoginWithAmazon.httpClient(Duration.ofSeconds(1), Duration.ofSeconds(1), 1), JsonMapper.builder().build(),
                     new EnricherMetrics(new SimpleMeterRegistry()));
             this.time = time;
         }
