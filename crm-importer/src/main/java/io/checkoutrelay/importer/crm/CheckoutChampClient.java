@@ -30,7 +30,8 @@ import io.github.resilience4j.ratelimiter.RateLimiter;
  * CheckoutChamp over HTTP: form-encoded POSTs with the credentials in the body (never in the URL),
  * at most {@code max-concurrent-calls} at once (a fixed pool of that many callers), each call
  * passing the rate limiter and the circuit breaker. Nothing here retries: the import flow decides,
- * because a money-moving call with an unknown outcome must be settled by Order Query first.
+ * because a money-moving call with an unknown outcome must be settled by Order Query first, and a call
+ * refused with 429 is sent again only after a new fenced SUBMITTING write.
  */
 public class CheckoutChampClient implements AutoCloseable {
 
@@ -108,7 +109,8 @@ public class CheckoutChampClient implements AutoCloseable {
         CrmResult result;
         try {
             HttpResponse<String> response = http.send(request(endpoint, params), HttpResponse.BodyHandlers.ofString());
-            result = parser.parse(response.statusCode(), response.body(), secrets);
+            result = parser.parse(response.statusCode(), response.headers().firstValue("Retry-After").orElse(null),
+                    response.body(), secrets);
         } catch (IOException e) {
             result = CrmResult.transportFailure(0, e.getClass().getSimpleName());
         } catch (InterruptedException e) {
@@ -120,6 +122,9 @@ public class CheckoutChampClient implements AutoCloseable {
         long took = System.nanoTime() - start;
         if (result.outcome() == CrmResult.Outcome.TRANSPORT_FAILURE) {
             circuitBreaker.onError(took, TimeUnit.NANOSECONDS, new IOException(result.rawMessage()));
+        } else if (result.outcome() == CrmResult.Outcome.NOT_SENT) {
+            // a 429 says "slow down", not "broken": the flow backs off; it does not open the circuit
+            circuitBreaker.releasePermission();
         } else {
             circuitBreaker.onSuccess(took, TimeUnit.NANOSECONDS);
         }
