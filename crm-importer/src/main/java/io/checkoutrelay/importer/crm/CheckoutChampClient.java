@@ -38,7 +38,7 @@ import io.github.resilience4j.ratelimiter.RateLimiter;
  * at most {@code max-concurrent-calls} at once (a fixed pool of that many callers), each call
  * passing the rate limiter and the circuit breaker. Nothing here retries (the HTTP client's own retries
  * are off): the import flow decides, because a money-moving call with an unknown outcome must be settled
- * by Order Query first.
+ * by Order Query first, and a call refused with 429 is sent again only after a new fenced SUBMITTING write.
  *
  * <p>The transport is Apache HttpClient 5's classic (blocking) client with a pool of as many keep-alive
  * connections as callers: each call runs start to end on its caller thread. The JDK HttpClient it
@@ -146,6 +146,7 @@ public class CheckoutChampClient implements AutoCloseable {
         CrmResult result;
         try {
             result = http.execute(request(endpoint, params), response -> parser.parse(response.getCode(),
+                    response.getFirstHeader("Retry-After") == null ? null : response.getFirstHeader("Retry-After").getValue(),
                     response.getEntity() == null ? "" : EntityUtils.toString(response.getEntity(), StandardCharsets.UTF_8),
                     secrets));
         } catch (IOException e) { // a timeout, a refused or broken connection; an interrupted caller (shutdown)
@@ -157,6 +158,9 @@ public class CheckoutChampClient implements AutoCloseable {
         long took = System.nanoTime() - start;
         if (result.outcome() == CrmResult.Outcome.TRANSPORT_FAILURE) {
             circuitBreaker.onError(took, TimeUnit.NANOSECONDS, new IOException(result.rawMessage()));
+        } else if (result.outcome() == CrmResult.Outcome.NOT_SENT) {
+            // a 429 says "slow down", not "broken": the flow backs off; it does not open the circuit
+            circuitBreaker.releasePermission();
         } else {
             circuitBreaker.onSuccess(took, TimeUnit.NANOSECONDS);
         }

@@ -1,5 +1,6 @@
 package io.checkoutrelay.importer.crm;
 
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -12,9 +13,12 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Reads the CRM envelope: SUCCESS, ERROR with a text or a field-keyed object, MERC_REDIRECT, any
  * other result (treated as ERROR), and bodies that are not JSON or come with an HTTP error status
- * (transport failures: the outcome of a money-moving call is then unknown).
+ * (transport failures: the outcome of a money-moving call is then unknown), except 429 Too Many
+ * Requests: refused before the CRM worked on the call, nothing applied ({@link CrmResult#refused}).
  */
 public final class CrmResponseParser {
+
+    private static final int TOO_MANY_REQUESTS = 429;
 
     private final JsonMapper json;
 
@@ -23,6 +27,15 @@ public final class CrmResponseParser {
     }
 
     public CrmResult parse(int httpStatus, String body, List<String> secrets) {
+        return parse(httpStatus, null, body, secrets);
+    }
+
+    /** @param retryAfter the answer's {@code Retry-After} header, or null */
+    public CrmResult parse(int httpStatus, String retryAfter, String body, List<String> secrets) {
+        if (httpStatus == TOO_MANY_REQUESTS) {
+            return CrmResult.refused(RetryAfter.parse(retryAfter, Instant.now()).orElse(null),
+                    "HTTP 429: " + Secrets.redact(body, secrets));
+        }
         if (httpStatus >= 300) {
             return CrmResult.transportFailure(httpStatus, "HTTP " + httpStatus + ": " + Secrets.redact(body, secrets));
         }

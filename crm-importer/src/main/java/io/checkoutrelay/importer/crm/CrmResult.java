@@ -1,5 +1,6 @@
 package io.checkoutrelay.importer.crm;
 
+import java.time.Duration;
 import java.util.Map;
 
 import tools.jackson.databind.JsonNode;
@@ -13,9 +14,15 @@ import tools.jackson.databind.JsonNode;
  * @param message     the {@code message} node of a JSON envelope, else null
  * @param rawMessage  redacted message text or body, for OrderDeclined.rawMessage
  * @param fieldErrors validation errors keyed by field (VALIDATION_ERROR only)
+ * @param retryAfter  how long the CRM asked to wait before sending again (a 429's {@code Retry-After}), else null
  */
 public record CrmResult(Outcome outcome, int httpStatus, JsonNode message, String rawMessage,
-                        Map<String, String> fieldErrors) {
+                        Map<String, String> fieldErrors, Duration retryAfter) {
+
+    public CrmResult(Outcome outcome, int httpStatus, JsonNode message, String rawMessage,
+            Map<String, String> fieldErrors) {
+        this(outcome, httpStatus, message, rawMessage, fieldErrors, null);
+    }
 
     /** How a call ended. */
     public enum Outcome {
@@ -29,7 +36,10 @@ public record CrmResult(Outcome outcome, int httpStatus, JsonNode message, Strin
         MERCHANT_REDIRECT,
         /** Timeout, connect failure, HTTP error status or unreadable body: for money calls the outcome is UNKNOWN. */
         TRANSPORT_FAILURE,
-        /** Refused before sending (circuit open, rate limit): nothing reached the CRM. */
+        /**
+         * Nothing was applied: refused before sending (circuit open, rate limited, partition given away), or
+         * refused by the CRM's gateway with HTTP 429 before the CRM worked on it. Sending again is safe.
+         */
         NOT_SENT
     }
 
@@ -39,6 +49,15 @@ public record CrmResult(Outcome outcome, int httpStatus, JsonNode message, Strin
 
     public static CrmResult notSent(String why) {
         return new CrmResult(Outcome.NOT_SENT, 0, null, why, Map.of());
+    }
+
+    /**
+     * HTTP 429 Too Many Requests: the CRM (or the gateway in front of it) refused the call before working
+     * on it (RFC 6585: a rate limit), so nothing was applied, unlike a 5xx or a timeout, which may hide a
+     * sale. {@code retryAfter} is its {@code Retry-After}, or null.
+     */
+    public static CrmResult refused(Duration retryAfter, String rawMessage) {
+        return new CrmResult(Outcome.NOT_SENT, 429, null, rawMessage, Map.of(), retryAfter);
     }
 
     public boolean succeeded() {

@@ -71,6 +71,17 @@ public sealed interface OrderReading {
     /** The metric tag of this reading, e.g. {@code partial}. */
     String tag();
 
+    /**
+     * The order holds no charge: PARTIAL, or DECLINED (a declined CRM order holds none, and the CRM takes
+     * another Import Order into it, as for the buyer's next card). Order Query never says why a decline
+     * happened, so a DECLINED reading is not taken as this attempt's decline: once "not charged" was read
+     * twice far enough apart, Import Order goes out again and its answer gives the decline its class and
+     * reason (CUSTOMER_ACTION stays CUSTOMER_ACTION), or is the one charge.
+     */
+    default boolean notCharged() {
+        return this instanceof Partial || this instanceof Declined;
+    }
+
     private static Optional<CrmOrderView> rowOf(JsonNode message, String orderId) {
         JsonNode data = message == null ? null : message.path("data");
         if (data == null || !data.isArray()) {

@@ -19,7 +19,7 @@ public record Verdict(Kind kind, DeclineClass declineClass, String reason) {
         DECLINED,
         /** A definite, transient decline (ProcessingFailure, TransactionTimedOut): nothing charged, send again later. */
         RETRY,
-        /** Nothing reached the CRM (circuit open, rate limited): send again later. */
+        /** Nothing applied (circuit open, rate limited, or the CRM answered 429 before working on it): send again later. */
         NOT_SENT,
         /** Timeout, 5xx, unreadable body: it may or may not have been charged; Order Query decides. */
         UNKNOWN

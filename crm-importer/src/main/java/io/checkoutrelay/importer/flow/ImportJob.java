@@ -1,5 +1,6 @@
 package io.checkoutrelay.importer.flow;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -37,9 +38,13 @@ abstract class ImportJob {
     /** Declines UNAVAILABLE once no retry is left. */
     protected abstract CompletableFuture<Void> retryBudgetExhausted(boolean unsettled);
 
-    /** Schedules {@code next} after a backoff, or declines UNAVAILABLE when the budget is spent. */
+    /**
+     * Schedules {@code next} after a backoff (at least the {@code Retry-After} of a CRM that answered 429),
+     * or declines UNAVAILABLE when the budget is spent.
+     */
     protected CompletableFuture<Void> retryLater(String step, Supplier<CompletableFuture<Void>> next, boolean unsettled) {
-        var delay = budget.nextDelay();
+        Duration asked = lastAnswer == null || lastAnswer.retryAfter() == null ? Duration.ZERO : lastAnswer.retryAfter();
+        var delay = budget.nextDelay(asked);
         if (delay.isEmpty()) {
             return retryBudgetExhausted(unsettled);
         }

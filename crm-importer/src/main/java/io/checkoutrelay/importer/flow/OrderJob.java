@@ -124,9 +124,10 @@ final class OrderJob extends ImportJob {
     }
 
     /**
-     * Order Query decides an unknown outcome: COMPLETE → imported; DECLINED → declined; PARTIAL (or DECLINED
-     * when an earlier attempt declined the order) → sent again, but only once read twice far enough apart;
-     * an answer that says nothing (an error, an empty page, an odd status) → asked again later, and declined
+     * Order Query decides an unknown outcome: COMPLETE → imported; PARTIAL or DECLINED ("not charged",
+     * {@link OrderReading#notCharged}) → sent again, but only once read twice far enough apart, and that
+     * answer gives the decline its class and reason; REFUNDED or CANCELLED → declined TERMINAL; an answer
+     * that says nothing (an error, an empty page, an odd status) → asked again later, and declined
      * UNAVAILABLE {@code outcome_unsettled} when the budget ends: never sent again on such an answer.
      */
     private CompletableFuture<Void> reconcile() {
@@ -140,15 +141,9 @@ final class OrderJob extends ImportJob {
             if (reading instanceof OrderReading.Complete complete) {
                 return imported(complete.order(), true);
             }
-            // DECLINED by an earlier attempt says no more about this one than PARTIAL does
-            boolean noSale = reading instanceof OrderReading.Partial
-                    || reading instanceof OrderReading.Declined && entry.declinedBefore();
-            if (noSale) {
+            if (reading.notCharged()) {
                 return partialReads.confirmedBy(Instant.now()) ? retryLater("order_import", this::submit, false)
                         : queryAgainAfterPartial();
-            }
-            if (reading instanceof OrderReading.Declined) {
-                return decline(DeclineClass.TERMINAL, DeclineClassifier.CRM_DECLINED, false);
             }
             if (reading instanceof OrderReading.Closed closed) {
                 return decline(DeclineClass.TERMINAL, "crm_order_" + closed.tag(), false);

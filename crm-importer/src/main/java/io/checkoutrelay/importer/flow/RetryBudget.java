@@ -26,11 +26,17 @@ public final class RetryBudget {
 
     /** The wait before the next retry, or empty when the budget is spent. */
     public Optional<Duration> nextDelay() {
+        return nextDelay(Duration.ZERO);
+    }
+
+    /** As above, waiting at least {@code atLeast} (what the CRM asked for with {@code Retry-After}). */
+    public Optional<Duration> nextDelay(Duration atLeast) {
         retries++;
         if (retries > maxRetries) {
             return Optional.empty();
         }
-        Duration delay = Duration.ofMillis(backoff.apply(retries));
+        Duration backedOff = Duration.ofMillis(backoff.apply(retries));
+        Duration delay = backedOff.compareTo(atLeast) < 0 ? atLeast : backedOff;
         return Instant.now().plus(delay).isBefore(deadline) ? Optional.of(delay) : Optional.empty();
     }
 

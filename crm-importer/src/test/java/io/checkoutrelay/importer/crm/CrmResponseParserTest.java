@@ -71,10 +71,37 @@ class CrmResponseParserTest {
     @Test
     void nonJsonAndHttpErrorsAreUnknownOutcomes() {
         assertThat(DeclineClassifier.classify(parse(200, "<html>Bad Gateway</html>")).kind()).isEqualTo(Verdict.Kind.UNKNOWN);
-        assertThat(DeclineClassifier.classify(parse(503, "<html>503</html>")).kind()).isEqualTo(Verdict.Kind.UNKNOWN);
-        assertThat(DeclineClassifier.classify(parse(429, "")).kind()).isEqualTo(Verdict.Kind.UNKNOWN);
+        for (int status : new int[] {500, 502, 503, 504}) {
+            assertThat(DeclineClassifier.classify(parse(status, "<html>" + status + "</html>")).kind())
+                    .as("HTTP %d", status).isEqualTo(Verdict.Kind.UNKNOWN);
+        }
         assertThat(DeclineClassifier.classify(parse(200, "{\"message\":\"no result\"}")).kind()).isEqualTo(Verdict.Kind.UNKNOWN);
+        assertThat(DeclineClassifier.classify(CrmResult.transportFailure(0, "HttpTimeoutException")).kind())
+                .isEqualTo(Verdict.Kind.UNKNOWN);
         assertThat(DeclineClassifier.classify(CrmResult.notSent("circuit open")).kind()).isEqualTo(Verdict.Kind.NOT_SENT);
+    }
+
+    @Test
+    void a429WasRefusedBeforeTheCrmWorkedOnItAndKeepsItsRetryAfter() {
+        CrmResult plain = parse(429, "<html>429 Too Many Requests</html>");
+        assertThat(DeclineClassifier.classify(plain).kind()).isEqualTo(Verdict.Kind.NOT_SENT);
+        assertThat(plain.httpStatus()).isEqualTo(429);
+        assertThat(plain.retryAfter()).isNull();
+
+        CrmResult advised = parser.parse(429, "3", "", List.of());
+        assertThat(DeclineClassifier.classify(advised).kind()).isEqualTo(Verdict.Kind.NOT_SENT);
+        assertThat(advised.retryAfter()).isEqualTo(java.time.Duration.ofSeconds(3));
+    }
+
+    @Test
+    void retryAfterIsSecondsOrAnHttpDate() {
+        java.time.Instant now = java.time.Instant.parse("2026-11-29T08:00:00Z");
+        assertThat(RetryAfter.parse("120", now)).contains(java.time.Duration.ofSeconds(120));
+        assertThat(RetryAfter.parse("Sun, 29 Nov 2026 08:00:07 GMT", now)).contains(java.time.Duration.ofSeconds(7));
+        assertThat(RetryAfter.parse("Sun, 29 Nov 2026 07:59:00 GMT", now)).contains(java.time.Duration.ZERO);
+        assertThat(RetryAfter.parse("soon", now)).isEmpty();
+        assertThat(RetryAfter.parse("-5", now)).isEmpty();
+        assertThat(RetryAfter.parse(null, now)).isEmpty();
     }
 
     @Test

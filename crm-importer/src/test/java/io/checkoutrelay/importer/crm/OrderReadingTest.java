@@ -46,6 +46,15 @@ class OrderReadingTest {
                 read(502, "<html>502</html>"));
 
         assertThat(odd).hasSize(10).allSatisfy(reading -> assertThat(reading).isInstanceOf(OrderReading.Odd.class));
+        assertThat(odd).noneMatch(OrderReading::notCharged);
+    }
+
+    @Test
+    void partialAndDeclinedHoldNoChargeAndSayNothingOfWhy() {
+        assertThat(read(200, page("{\"orderId\":\"AB12CD34EF\",\"orderStatus\":\"PARTIAL\"}")).notCharged()).isTrue();
+        assertThat(read(200, page("{\"orderId\":\"AB12CD34EF\",\"orderStatus\":\"DECLINED\"}")).notCharged()).isTrue();
+        assertThat(read(200, page("{\"orderId\":\"AB12CD34EF\",\"orderStatus\":\"COMPLETE\"}")).notCharged()).isFalse();
+        assertThat(read(200, page("{\"orderId\":\"AB12CD34EF\",\"orderStatus\":\"REFUNDED\"}")).notCharged()).isFalse();
     }
 
     private static String page(String row) {

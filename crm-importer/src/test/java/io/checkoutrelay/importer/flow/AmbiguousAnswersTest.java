@@ -233,6 +233,93 @@ class AmbiguousAnswersTest {
         }
     }
 
+    // ---- problem 3: a recovered outcome keeps its class and reason ----
+
+    @Test
+    void aDeclineWhoseAnswerWasLostKeepsItsClassAndTheBuyersNextCardIsChargedOnce() {
+        Checkout checkout = newCheckout();
+        // the CRM declines the card at once (InvalidPaymentMethod, the order DECLINED), but its answer comes
+        // after the importer's 2 s request timeout: the outcome is unknown, Order Query reads DECLINED, not why
+        sandbox.rule("{\"endpoint\":\"order/import\",\"match\":{\"amazonOrderId\":\"" + checkout.orderReferenceId()
+                + "\"},\"respond\":{\"declineReason\":\"InvalidPaymentMethod\",\"afterApply\":true,\"delayMillis\":3000}}");
+        // the same card, authorized again, is declined again, and this answer arrives
+        sandbox.rule("{\"endpoint\":\"order/import\",\"match\":{\"amazonOrderId\":\"" + checkout.orderReferenceId()
+                + "\"},\"respond\":{\"declineReason\":\"InvalidPaymentMethod\"}}");
+        kafka.send(INPUT, checkout.checkoutId(), checkouts.order(checkout, 1, List.of(line(101, 1, "19.95"))));
+
+        OrderDeclined decline = awaitDeclined(checkout, 1).get(0);
+
+        assertThat(decline.getDecline().getDeclineClass()).isEqualTo(DeclineClass.CUSTOMER_ACTION);
+        assertThat(decline.getDecline().getReason()).isEqualTo("InvalidPaymentMethod");
+        String leadOrderId = awaitImportCall(checkout).path("params").path("orderId").asString();
+        List<JsonNode> imports = sandbox.calls("order/import", "amazonOrderId", checkout.orderReferenceId());
+        List<JsonNode> queries = sandbox.calls("order/query", "orderId", leadOrderId);
+        assertThat(imports).hasSize(2);
+        assertThat(queries).as("DECLINED read twice before Import Order went out again").hasSizeGreaterThanOrEqualTo(2);
+        assertThat(receivedAt(imports.get(1))).isAfter(receivedAt(queries.get(queries.size() - 1)));
+        // the status the intake decides a resubmission on (order-intake Submission.given): CUSTOMER_ACTION,
+        // so the buyer's next submission is attempt 2, not a duplicate
+        eventually(() -> assertThat(statusesOf(checkout.checkoutId())).last().satisfies(last -> {
+            assertThat(last.getStatus()).isEqualTo(CheckoutStatus.DECLINED);
+            assertThat(last.getDecline().getDeclineClass()).isEqualTo(DeclineClass.CUSTOMER_ACTION);
+        }));
+
+        // the buyer picks another card in the Wallet widget and submits again: attempt 2, charged
+        kafka.send(INPUT, checkout.checkoutId(), checkouts.order(checkout, 2, List.of(line(101, 1, "19.95"))));
+
+        OrderImported result = awaitImported(checkout, 1).get(0);
+        assertThat(result.getAttempt()).isEqualTo(2);
+        assertThat(result.getCrmOrderId()).isEqualTo(leadOrderId);
+        assertChargedOnce(checkout, leadOrderId);
+        assertThat(declined.values(OrderDeclined.class, r -> r.getCheckoutId().equals(checkout.checkoutId())))
+                .as("one decline, of attempt 1").hasSize(1);
+    }
+
+    // ---- CheckoutChamp's 429: refused before it worked on the call ----
+
+    @Test
+    void a429IsSentAgainWithoutOrderQueryAndChargedOnce() {
+        Checkout checkout = newCheckout();
+        sandbox.rule("{\"endpoint\":\"order/import\",\"match\":{\"amazonOrderId\":\"" + checkout.orderReferenceId()
+                + "\"},\"times\":2,\"respond\":{\"status\":429}}");
+        kafka.send(INPUT, checkout.checkoutId(), checkouts.order(checkout, 1, List.of(line(101, 1, "19.95"))));
+
+        OrderImported result = awaitImported(checkout, 1).get(0);
+
+        List<JsonNode> imports = sandbox.calls("order/import", "amazonOrderId", checkout.orderReferenceId());
+        assertThat(imports).extracting(call -> call.path("status").asInt()).containsExactly(429, 429, 200);
+        assertThat(sandbox.calls("order/query", "orderId", result.getCrmOrderId())).as("Order Query calls").isEmpty();
+        assertThat(result.getSettledByQuery()).isFalse();
+        assertChargedOnce(checkout, result.getCrmOrderId());
+        // no request-timeout wait (2 s + 0.3 s here, 35 s by default) between the refusals and the sale
+        assertThat(receivedAt(imports.get(2))).isBefore(receivedAt(imports.get(0)).plus(REQUEST_TIMEOUT));
+    }
+
+    @Test
+    void underTheCrmsConcurrencyLimitEveryCheckoutIsChargedOnceWithoutOrderQuery() {
+        List<Checkout> many = java.util.stream.IntStream.range(0, 12).mapToObj(i -> newCheckout()).toList();
+        // the CRM works on 2 calls at once and answers 429 to any more, as an account's limit does
+        sandbox.settings("{\"crm.max-concurrent\":2,\"crm.latency\":\"200ms\"}");
+        try {
+            many.forEach(checkout -> kafka.send(INPUT, checkout.checkoutId(),
+                    checkouts.order(checkout, 1, List.of(line(101, 1, "19.95")))));
+
+            List<OrderImported> results = many.stream().map(checkout -> awaitImported(checkout, 1).get(0)).toList();
+
+            int refused = 0;
+            for (int i = 0; i < many.size(); i++) {
+                Checkout checkout = many.get(i);
+                assertChargedOnce(checkout, results.get(i).getCrmOrderId());
+                assertThat(sandbox.calls("order/query", "orderId", results.get(i).getCrmOrderId())).isEmpty();
+                refused += (int) sandbox.calls("order/import", "amazonOrderId", checkout.orderReferenceId()).stream()
+                        .filter(call -> call.path("status").asInt() == 429).count();
+            }
+            assertThat(refused).as("Import Order calls refused with 429").isPositive();
+        } finally {
+            sandbox.settings("{\"crm.max-concurrent\":0,\"crm.latency\":\"0ms\"}");
+        }
+    }
+
     // ---- problem 9, the importer's parts ----
 
     @Test

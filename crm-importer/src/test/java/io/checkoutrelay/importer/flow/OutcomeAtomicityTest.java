@@ -26,6 +26,7 @@ import io.checkoutrelay.importer.support.TestCheckouts;
 import io.checkoutrelay.importer.support.TestCheckouts.Checkout;
 import io.checkoutrelay.localstack.junit.Infrastructure;
 import io.checkoutrelay.localstack.junit.RealInfrastructure;
+import io.checkoutrelay.schemas.DeclineClass;
 import io.checkoutrelay.schemas.OrderDeclined;
 import io.checkoutrelay.schemas.topic.Topics;
 import tools.jackson.databind.json.JsonMapper;
@@ -35,7 +36,8 @@ import tools.jackson.databind.json.JsonMapper;
  * written; when that write failed (or the importer crashed in between) the record ran again, found
  * SUBMITTING, settled by Order Query and published a second result. Here the ledger refuses the final
  * state (its batches are capped just above a SUBMITTING entry, below any DECLINED one) until the cap is
- * lifted: a read_committed reader must see no result meanwhile, and exactly one afterwards.
+ * lifted: a read_committed reader must see no result meanwhile, and exactly one afterwards, with the
+ * class and reason the CRM gave.
  */
 @ExtendWith({RealInfrastructure.class, RunningSandbox.class})
 class OutcomeAtomicityTest {
@@ -78,6 +80,12 @@ class OutcomeAtomicityTest {
                 List<OrderDeclined> seen = results.values(OrderDeclined.class, r -> r.getCheckoutId().equals(checkout.checkoutId()));
                 assertThat(seen).as("result events of the checkout's attempt 1").hasSize(1);
                 assertThat(seen.get(0).getAttempt()).isEqualTo(1);
+                // the record ran again from SUBMITTING, where Order Query reads DECLINED but not why: the
+                // decline keeps the class and reason the CRM gave (the buyer may pick another card), not TERMINAL
+                assertThat(seen.get(0).getDecline().getDeclineClass()).isEqualTo(DeclineClass.CUSTOMER_ACTION);
+                assertThat(seen.get(0).getDecline().getReason()).isEqualTo("InvalidPaymentMethod");
+                assertThat(sandbox.ordersPaidWith(checkout.orderReferenceId()))
+                        .extracting(order -> order.path("completedImports").asInt()).containsOnly(0);
             }
         }
     }
