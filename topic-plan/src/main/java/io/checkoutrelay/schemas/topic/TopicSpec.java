@@ -39,6 +39,11 @@ public record TopicSpec(String name, String cleanupPolicy, Duration retention, D
         return Map.copyOf(configs);
     }
 
+    /** This declaration under another name (a test's own input or ledger, a renamed topic): same configs. */
+    public TopicSpec named(String otherName) {
+        return new TopicSpec(otherName, cleanupPolicy, retention, segment, purpose);
+    }
+
     /** The dead-letter topic of this topic: the original bytes, the error in headers. */
     public TopicSpec deadLetter() {
         return new TopicSpec(name + ".dlt", DELETE, Duration.ofDays(14),
