@@ -50,11 +50,23 @@ class ComposeFileTest {
     @Test
     void servicesRunTheImagesTheBuildMakesUnderTheChartsNames() {
         Map<String, Object> services = sandboxConfig();
-        for (String module : List.of("order-intake", "profile-enricher", "crm-importer", "sandbox")) {
+        for (String module : List.of("order-intake", "profile-enricher", "crm-importer", "topics", "sandbox")) {
             assertThat(map(services, module).get("image")).as(module)
                     .isEqualTo("ghcr.io/checkout-relay/" + module + ":" + System.getProperty("relay.version"));
             assertThat(map(services, module)).as(module + " is not built from a Dockerfile").doesNotContainKey("build");
         }
+    }
+
+    @Test
+    void theTopicsCommandProvisionsTheTopicsForTheOneBrokerOnceKafkaIsHealthy() {
+        Map<String, Object> topics = map(sandboxConfig(), "topics");
+
+        assertThat(topics.get("command")).isEqualTo(List.of("create"));
+        assertThat(map(topics, "environment")).containsEntry("KAFKA_BOOTSTRAP_SERVERS", "kafka:9092")
+                .containsEntry("TOPICS_PARTITIONS", "6").containsEntry("TOPICS_REPLICATION_FACTOR", "1")
+                .containsEntry("TOPICS_MIN_INSYNC_REPLICAS", "1");
+        assertThat(map(map(topics, "depends_on"), "kafka")).containsEntry("condition", "service_healthy");
+        assertThat(topics.get("restart")).isEqualTo("no");
     }
 
     @Test

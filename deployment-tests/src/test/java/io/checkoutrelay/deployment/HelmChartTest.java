@@ -181,6 +181,16 @@ class HelmChartTest {
         assertThat(nested.exitCode()).isNotZero();
         assertThat(nested.err()).contains("securty");
 
+        Tool.Result misspeltImage = helm().run(ROOT, Map.of(), "template", "r", CHART.toString(),
+                "--set", "topics.image.repositry=registry.example/relay/topics");
+        assertThat(misspeltImage.exitCode()).isNotZero();
+        assertThat(misspeltImage.err()).contains("repositry");
+
+        Tool.Result mistypedImage = helm().run(ROOT, Map.of(), "template", "r", CHART.toString(),
+                "--set-json", "topics.image.tag=3");
+        assertThat(mistypedImage.exitCode()).isNotZero();
+        assertThat(mistypedImage.err()).contains("topics.image.tag");
+
         Tool.Result mistyped = helm().run(ROOT, Map.of(), "template", "r", CHART.toString(), "--set", "management.port=actuator");
         assertThat(mistyped.exitCode()).isNotZero();
         assertThat(mistyped.err()).contains("management.port");

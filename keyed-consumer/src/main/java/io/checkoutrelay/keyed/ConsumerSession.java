@@ -30,10 +30,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One run of the loop: one consumer and one transactional producer, used from the loop thread only.
- * It waits for the input topic, subscribes, hands records to work (one key after the other, at most
- * max-in-flight at once), commits outputs and offsets in transactions, and finishes the work of
- * partitions before it gives them away. Any exception ends the session; {@link KeyedConsumer} then
- * starts a new one.
+ * It waits for the topics it writes and its input topic, subscribes, hands records to work (one key
+ * after the other, at most max-in-flight at once), commits outputs and offsets in transactions, and
+ * finishes the work of partitions before it gives them away. Any exception ends the session;
+ * {@link KeyedConsumer} then starts a new one.
  */
 final class ConsumerSession implements ConsumerRebalanceListener, AutoCloseable {
 
@@ -66,7 +66,7 @@ final class ConsumerSession implements ConsumerRebalanceListener, AutoCloseable 
 
     /** Consumes until the loop is stopped; then gives every partition away as in a rebalance. */
     void run() {
-        if (!awaitTopic()) {
+        if (!awaitTopics()) {
             return;
         }
         consumer.subscribe(List.of(loop.input().topic()), this);
@@ -92,35 +92,49 @@ final class ConsumerSession implements ConsumerRebalanceListener, AutoCloseable 
         revoke(Set.copyOf(offsets.keySet()), "stopping");
     }
 
-    /** Kafka 4 gives no partitions for a topic that does not exist: wait for it, saying so now and then. */
-    private boolean awaitTopic() {
+    /**
+     * Waits until the topics this consumer writes exist (their readiness logs which are missing and how
+     * to create them) and then its input (Kafka 4 gives no partitions for a topic that does not exist),
+     * saying so now and then: no record is taken on before a result could be written.
+     */
+    private boolean awaitTopics() {
         String topic = loop.input().topic();
         long nextLog = System.nanoTime();
         boolean waited = false;
         while (loop.isRunning()) {
-            List<PartitionInfo> partitions;
-            try {
-                partitions = consumer.partitionsFor(topic, Duration.ofSeconds(5));
-            } catch (org.apache.kafka.common.errors.TimeoutException
-                     | org.apache.kafka.common.errors.UnknownTopicOrPartitionException e) {
-                partitions = List.of();
-            }
-            if (partitions != null && !partitions.isEmpty()) {
+            boolean outputs = loop.outputsExist();
+            if (outputs && inputExists(topic)) {
                 if (waited) {
-                    log.info("input topic {} exists now ({} partitions): consuming", topic, partitions.size());
+                    log.info("input topic {} and the topics {} writes exist now: consuming", topic,
+                            loop.input().clientId());
                 }
                 return true;
             }
             loop.waitingForTopic();
             if (System.nanoTime() >= nextLog) {
-                log.warn("waiting for input topic {} to exist (or the brokers to answer): not consuming, readiness "
-                        + "DOWN until it does", topic);
+                if (outputs) {
+                    log.warn("waiting for input topic {} to exist (or the brokers to answer): not consuming, "
+                            + "readiness DOWN until it does", topic);
+                } else {
+                    log.warn("waiting for the topics {} writes to exist (readiness component 'topics' names them):"
+                            + " not consuming {}, readiness DOWN until they do", loop.input().clientId(), topic);
+                }
                 nextLog = System.nanoTime() + loop.engine().topicWaitLog().toNanos();
             }
             waited = true;
             loop.pause(Duration.ofSeconds(1));
         }
         return false;
+    }
+
+    private boolean inputExists(String topic) {
+        try {
+            List<PartitionInfo> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(5));
+            return partitions != null && !partitions.isEmpty();
+        } catch (org.apache.kafka.common.errors.TimeoutException
+                 | org.apache.kafka.common.errors.UnknownTopicOrPartitionException e) {
+            return false;
+        }
     }
 
     private void dispatchHeld() {

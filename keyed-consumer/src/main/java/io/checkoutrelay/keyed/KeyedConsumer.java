@@ -1,6 +1,7 @@
 package io.checkoutrelay.keyed;
 
 import io.checkoutrelay.observability.consumer.ConsumerLag;
+import io.checkoutrelay.observability.topics.TopicsReadiness;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,6 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
@@ -40,6 +42,7 @@ public final class KeyedConsumer implements SmartLifecycle {
     private final PartitionOwnership ownership;
     private final Outbox outbox;
     private final ConsumerLag lag;
+    private final TopicsReadiness outputs;
     private final Clock clock;
     private final ExecutorService workers;
     private final AtomicInteger inFlight = new AtomicInteger();
@@ -61,6 +64,7 @@ public final class KeyedConsumer implements SmartLifecycle {
         this.ownership = builder.ownership;
         this.outbox = builder.outbox;
         this.lag = builder.lag;
+        this.outputs = builder.outputs;
         this.clock = builder.clock;
         this.registryWait = new RegistryWait(input.topic());
         this.workers = Executors.newFixedThreadPool(builder.workerThreads, runnable -> {
@@ -194,6 +198,11 @@ public final class KeyedConsumer implements SmartLifecycle {
         state = LoopState.WAITING_FOR_TOPIC;
     }
 
+    /** Whether the topics this consumer writes exist (always, when none were given to the builder). */
+    boolean outputsExist() {
+        return outputs == null || Status.UP.equals(outputs.health().getStatus());
+    }
+
     /** Sleeps, ending early when the loop is stopped. */
     void pause(Duration duration) {
         synchronized (pauses) {
@@ -272,6 +281,7 @@ public final class KeyedConsumer implements SmartLifecycle {
         private PartitionOwnership ownership;
         private Outbox outbox;
         private ConsumerLag lag;
+        private TopicsReadiness outputs;
         private Clock clock = Clock.systemUTC();
         private int workerThreads = 4;
 
@@ -319,6 +329,15 @@ public final class KeyedConsumer implements SmartLifecycle {
 
         public Builder lag(ConsumerLag lag) {
             this.lag = lag;
+            return this;
+        }
+
+        /**
+         * The readiness of the topics this consumer writes: the loop does not consume (no record is taken
+         * on, no external call made) until they all exist. Services never create topics.
+         */
+        public Builder outputs(TopicsReadiness outputs) {
+            this.outputs = outputs;
             return this;
         }
 

@@ -5,6 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import io.checkoutrelay.localstack.junit.Infrastructure;
 import io.checkoutrelay.localstack.junit.RealInfrastructure;
+import io.checkoutrelay.observability.topics.TopicsReadiness;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -105,6 +107,32 @@ class KeyedConsumerTest {
 
         await().atMost(Duration.ofSeconds(30)).until(() -> kafka.readCommitted(output).size() == 1);
         assertThat(a.consumer.readiness().health().getStatus()).isEqualTo(Status.UP);
+    }
+
+    @Test
+    void takesNoRecordUntilTheTopicsItWritesExist(Infrastructure infra) throws Exception {
+        kafka.createTopic(input, 1);
+        kafka.send(input, null, "k", "waiting");
+        String missing = output + ".late";
+        TopicsReadiness outputs = new TopicsReadiness(Map.of("bootstrap.servers", infra.bootstrapServers()),
+                List.of(output, missing), group, Clock.systemUTC());
+        try {
+            Engine a = engine("a", Duration.ZERO, b -> b.outputs(outputs));
+
+            await().atMost(Duration.ofSeconds(20)).until(() -> a.consumer.state() == LoopState.WAITING_FOR_TOPIC);
+            Thread.sleep(2000);
+            assertThat(a.consumer.state()).isEqualTo(LoopState.WAITING_FOR_TOPIC);
+            assertThat(a.consumer.readiness().health().getStatus()).isEqualTo(Status.DOWN);
+            assertThat(a.echo.handled).as("no record taken on while an output topic is missing").isEmpty();
+            assertThat(kafka.committed(group, new TopicPartition(input, 0))).isEqualTo(-1);
+
+            kafka.createTopic(missing, 1);
+
+            await().atMost(Duration.ofSeconds(30)).until(() -> kafka.readCommitted(output).size() == 1);
+            assertThat(a.consumer.readiness().health().getStatus()).isEqualTo(Status.UP);
+        } finally {
+            outputs.destroy();
+        }
     }
 
     @Test

@@ -17,6 +17,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import io.checkoutrelay.bench.EnvironmentProbe;
 import io.checkoutrelay.bench.RepositoryRoot;
 import io.checkoutrelay.bench.load.CheckoutRequests;
+import io.checkoutrelay.bench.BenchOptions;
 import io.checkoutrelay.bench.system.BenchStack;
 import io.checkoutrelay.bench.system.SandboxClient;
 import io.checkoutrelay.localstack.system.WholeSystem;
@@ -100,8 +101,11 @@ public final class Soak {
         FaultPlan plan = options.plan();
         System.out.println("soak: " + options.checkouts() + " checkouts at " + options.rate() + "/s, faults '"
                 + plan.name() + "' " + plan.counts() + "; starting the stack ...");
-        Map<String, String> settings = new LinkedHashMap<>(SERVICE_SETTINGS);
-        try (WholeSystem system = BenchStack.start(root, workDir, io.checkoutrelay.bench.BenchOptions.DEFAULT_SERVICE_JVM_FLAGS, settings)) {
+        Map<String, String> settings = new LinkedHashMap<>(BenchOptions.DEFAULT_SERVICE_ENVIRONMENT);
+        settings.putAll(SERVICE_SETTINGS);
+        // the images' flags per service, and every setting read back from the processes (BenchStack)
+        BenchStack stack = BenchStack.start(root, workDir, BenchOptions.parse(new String[0]).jvmFlagsByService(), settings);
+        try (WholeSystem system = stack.system()) {
             SandboxClient sandbox = new SandboxClient(system.sandboxUrl());
             sandbox.reset();
             sandbox.settings(SANDBOX_FAULTS);

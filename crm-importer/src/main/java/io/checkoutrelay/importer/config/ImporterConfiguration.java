@@ -13,8 +13,6 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
@@ -43,12 +41,14 @@ import io.checkoutrelay.keyed.KeyedConsumerProperties;
 import io.checkoutrelay.keyed.KeyedInput;
 import io.checkoutrelay.keyed.Outbox;
 import io.checkoutrelay.keyed.PartitionOwnership;
+import io.checkoutrelay.observability.topics.TopicsReadiness;
 import io.checkoutrelay.observability.trace.CheckoutTracing;
 import io.checkoutrelay.schemas.serde.RegistryAuth;
 import io.checkoutrelay.schemas.serde.RegistryValues;
 import io.checkoutrelay.schemas.serde.RelaySerdes;
 import io.checkoutrelay.schemas.token.TokenCipher;
 import io.checkoutrelay.schemas.token.TokenKeyRing;
+import io.checkoutrelay.schemas.topic.TopicSpec;
 import io.checkoutrelay.schemas.topic.Topics;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
@@ -56,10 +56,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Wires the CRM client, the ledger, the outputs and the input on the keyed-consumer engine from the
- * settings; every Kafka client comes from {@code spring.kafka.*}.
+ * settings; every Kafka client comes from {@code spring.kafka.*}. The loop's readiness and liveness come
+ * from keyed-consumer's auto-configuration; the topics are provisioned, never created here.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(KeyedConsumerProperties.class)
 class ImporterConfiguration {
 
     static final String CRM = "checkoutchamp";
@@ -99,7 +99,8 @@ class ImporterConfiguration {
     @Bean
     KeyedConsumer enrichedConsumer(ImporterProperties properties, KafkaProperties kafka,
             KeyedConsumerProperties engine, CheckoutChampClient crm, Ledger ledger, Outbox outbox,
-            PartitionOwnership ownership, ImporterMetrics metrics, CheckoutTracing tracing, Environment environment) {
+            PartitionOwnership ownership, ImporterMetrics metrics, CheckoutTracing tracing, Environment environment,
+            TopicsReadiness topics) {
         ImporterProperties.Consumer consumer = properties.consumer();
         RegistryAuth registryAuth = Binder.get(environment).bindOrCreate("registry.auth", RegistryAuth.class);
         FlowContext flow = new FlowContext(crm, ledger, new Outputs(outbox, ledger, tracing), metrics, ownership,
@@ -116,6 +117,7 @@ class ImporterConfiguration {
                 .consumerProperty(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, (int) consumer.sessionTimeout().toMillis())
                 .values(outboxValues(properties, registryAuth))
                 .ownership(ownership, outbox)
+                .outputs(topics)
                 .handler(records)
                 .listener(new LedgerPartitions(ledger, properties.topics().input()))
                 .lag(metrics.consumerLag())
@@ -125,16 +127,15 @@ class ImporterConfiguration {
         return keyed;
     }
 
-    /** In the readiness group: UP only while the input loop consumes. */
-    @Bean
-    HealthIndicator consumerReadinessHealthIndicator(KeyedConsumer enrichedConsumer) {
-        return enrichedConsumer.readiness();
-    }
-
-    /** In the liveness group: DOWN once the loop has failed to restart for keyed-consumer.liveness-timeout. */
-    @Bean
-    HealthIndicator consumerLivenessHealthIndicator(KeyedConsumer enrichedConsumer) {
-        return enrichedConsumer.liveness();
+    /**
+     * Not ready until the topics the importer writes exist (its ledger and dead letters under their
+     * configured names): they are provisioned (the topics command, the chart's Job), never created here;
+     * the input loop takes no record, and so calls no CRM, until then.
+     */
+    @Bean("topics")
+    TopicsReadiness topicsReadiness(ImporterProperties properties, KafkaProperties kafka) {
+        return new TopicsReadiness(kafka.buildAdminProperties(), properties.topics().outputs().stream()
+                .map(TopicSpec::name).toList(), "crm-importer", Clock.systemUTC());
     }
 
     /** Results and statuses as Avro through the registry, ledger entries as JSON text, dead letters as they came. */

@@ -1,9 +1,13 @@
 package io.checkoutrelay.importer.config;
 
 import java.time.Duration;
+import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import io.checkoutrelay.schemas.topic.TopicSpec;
+import io.checkoutrelay.schemas.topic.Topics;
 
 /**
  * Every {@code crm-importer.*} setting. The required ones (CRM credentials, token keys) make the
@@ -14,7 +18,7 @@ public record ImporterProperties(
         String registryUrl,
         String tokenKeys,
         @DefaultValue CheckoutChamp checkoutchamp,
-        @DefaultValue Topics topics,
+        @DefaultValue TopicNames topics,
         @DefaultValue Consumer consumer,
         @DefaultValue Retry retry) {
 
@@ -43,14 +47,20 @@ public record ImporterProperties(
     }
 
     /**
-     * The input topic and the topics this service creates, with their partition count (the ledger's
-     * must equal the input's: it is co-partitioned with it).
+     * The names of the input topic and the ledger (compacted, co-partitioned with the input: the topics
+     * command gives every topic one partition count). Tests give each run topics of its own.
      */
-    public record Topics(
+    public record TopicNames(
             @DefaultValue("amazon.checkout.enriched.v1") String input,
-            @DefaultValue("6") int partitions,
-            @DefaultValue("1") short replicationFactor,
             @DefaultValue("crm-importer.ledger.v1") String ledger) {
+
+        /** What the importer writes ({@link Topics#CRM_IMPORTER_OUTPUTS}), its ledger and dead letters named as set here. */
+        public List<TopicSpec> outputs() {
+            TopicSpec ledgerTopic = Topics.IMPORTER_LEDGER.named(ledger);
+            TopicSpec deadLetters = Topics.CHECKOUT_ENRICHED.named(input).deadLetter();
+            return Topics.CRM_IMPORTER_OUTPUTS.stream().map(spec -> spec.equals(Topics.IMPORTER_LEDGER) ? ledgerTopic
+                    : spec.equals(Topics.CHECKOUT_ENRICHED_DLT) ? deadLetters : spec).toList();
+        }
     }
 
     /** The input consumer: group and how many records may be in flight at once. */

@@ -116,7 +116,7 @@ public class Ledger {
             if (inputPartitions != ledgerPartitions) {
                 throw new IllegalStateException("the ledger " + topic + " has " + ledgerPartitions
                         + " partitions but the input " + input + " has " + inputPartitions
-                        + ": they must be co-partitioned (set crm-importer.topics.partitions)");
+                        + ": they must be co-partitioned (the topics command gives every topic one partition count, topics.partitions)");
             }
         }
     }

@@ -63,8 +63,8 @@ class AmbiguousAnswersTest {
     void start(Infrastructure infra, SandboxCrm sandboxCrm) {
         sandbox = sandboxCrm;
         kafka = new KafkaTestClient(infra);
-        kafka.createTopic(INPUT, 3);
-        var settings = RunningImporter.settings(infra, sandbox, INPUT, 3);
+        RunningImporter.provisionOwnTopics(infra, INPUT, 3);
+        var settings = RunningImporter.settings(infra, sandbox, INPUT);
         settings.put("crm-importer.checkoutchamp.request-timeout", REQUEST_TIMEOUT.toMillis() + "ms");
         settings.put("crm-importer.retry.partial-confirm-interval", "2s");
         importer = RunningImporter.start(settings);

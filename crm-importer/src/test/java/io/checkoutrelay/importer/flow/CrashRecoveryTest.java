@@ -46,8 +46,8 @@ class CrashRecoveryTest {
                 + "\"},\"times\":1,\"respond\":{\"delayMillis\":30000,\"afterApply\":true}}");
         Path work = Files.createTempDirectory("crm-importer-crash-");
         try (KafkaTestClient kafka = new KafkaTestClient(infra)) {
-            kafka.createTopic(INPUT, 3);
-            Map<String, Object> settings = RunningImporter.settings(infra, sandbox, INPUT, 3);
+            RunningImporter.provisionOwnTopics(infra, INPUT, 3);
+            Map<String, Object> settings = RunningImporter.settings(infra, sandbox, INPUT);
             // longer than the first importer lives after sending (it is killed once the CRM charged); the
             // restarted one waits this long after the SUBMITTING write before it asks Order Query
             settings.put("crm-importer.checkoutchamp.request-timeout", "20s");

@@ -62,8 +62,8 @@ class CrmImportFlowTest {
     void start(Infrastructure infra, SandboxCrm sandboxCrm) {
         sandbox = sandboxCrm;
         kafka = new KafkaTestClient(infra);
-        kafka.createTopic(INPUT, 3);
-        importer = RunningImporter.start(RunningImporter.settings(infra, sandbox, INPUT, 3));
+        RunningImporter.provisionOwnTopics(infra, INPUT, 3);
+        importer = RunningImporter.start(RunningImporter.settings(infra, sandbox, INPUT));
         imported = kafka.collect(Topics.ORDER_IMPORTED.name(), false);
         declined = kafka.collect(Topics.ORDER_DECLINED.name(), false);
         statuses = kafka.collect(Topics.CHECKOUT_STATUS.name(), false);

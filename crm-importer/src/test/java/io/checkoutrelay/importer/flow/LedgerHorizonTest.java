@@ -61,8 +61,8 @@ class LedgerHorizonTest {
         AmazonCheckoutEnriched order = checkouts.order(checkout, 1, List.of(line(101, 1, "19.95")));
         AmazonCheckoutEnriched upsell = checkouts.upsell(checkout, upsellReference, 205, "9.95");
         try (KafkaTestClient kafka = new KafkaTestClient(infra)) {
-            kafka.createTopic(input, 3);
-            Map<String, Object> settings = RunningImporter.settings(infra, sandbox, input, 3);
+            RunningImporter.provisionOwnTopics(infra, input, 3);
+            Map<String, Object> settings = RunningImporter.settings(infra, sandbox, input);
             KafkaTestClient.Collector imported = kafka.collect(Topics.ORDER_IMPORTED.name(), false);
             KafkaTestClient.Collector declined = kafka.collect(Topics.ORDER_DECLINED.name(), false);
             KafkaTestClient.Collector statuses = kafka.collect(Topics.CHECKOUT_STATUS.name(), false);

@@ -50,8 +50,8 @@ class OutcomeAtomicityTest {
         Checkout checkout = newCheckout();
         try (KafkaTestClient kafka = new KafkaTestClient(infra);
              Admin admin = Admin.create(Map.of("bootstrap.servers", infra.bootstrapServers()))) {
-            kafka.createTopic(input, 3);
-            try (RunningImporter importer = RunningImporter.start(RunningImporter.settings(infra, sandbox, input, 3))) {
+            RunningImporter.provisionOwnTopics(infra, input, 3);
+            try (RunningImporter importer = RunningImporter.start(RunningImporter.settings(infra, sandbox, input))) {
                 JsonMapper json = importer.context().getBean(JsonMapper.class);
                 // the sandbox's CRM order ids have 10 characters
                 LedgerEntry submitting = LedgerEntry.lead(checkout.checkoutId(), "ABCDEFGHIJ", 1).submitting(1);

@@ -40,8 +40,8 @@ class RebalanceTest {
     void partitionsMovingMidFlightStillMakeExactlyOneOrderPerCheckout(Infrastructure infra, SandboxCrm sandbox) {
         TestCheckouts checkouts = new TestCheckouts();
         try (KafkaTestClient kafka = new KafkaTestClient(infra)) {
-            kafka.createTopic(INPUT, 3);
-            Map<String, Object> settings = RunningImporter.settings(infra, sandbox, INPUT, 3);
+            RunningImporter.provisionOwnTopics(infra, INPUT, 3);
+            Map<String, Object> settings = RunningImporter.settings(infra, sandbox, INPUT);
             settings.put("crm-importer.consumer.session-timeout", "6s");
             // slow enough (60 × 2 calls × 0.7 s / 4 ≈ 21 s alone) for the second importer to join mid-flight
             settings.put("crm-importer.checkoutchamp.max-concurrent-calls", "4");

@@ -39,15 +39,16 @@ class StartOrderTest {
     void startedBeforeItsInputTopicExistsItWaitsUnreadyAndImportsOnceTheTopicIsCreated(Infrastructure infra,
             SandboxCrm sandbox) throws Exception {
         String input = "late-" + UUID.randomUUID().toString().substring(0, 8) + ".checkout.enriched.v1";
+        RunningImporter.provision(infra, RunningImporter.ownOutputs(input), 3); // what it writes exists: ledger, dead letters
         try (KafkaTestClient kafka = new KafkaTestClient(infra);
-             RunningImporter importer = RunningImporter.start(RunningImporter.settings(infra, sandbox, input, 3))) {
+             RunningImporter importer = RunningImporter.start(RunningImporter.settings(infra, sandbox, input))) {
             String base = "http://127.0.0.1:" + importer.context().getEnvironment().getProperty("local.server.port");
             HttpClient http = HttpClient.newHttpClient();
             Awaitility.await().pollDelay(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10))
                     .until(() -> status(http, base + "/actuator/health/readiness") == 503);
             assertThat(status(http, base + "/actuator/health/liveness")).isEqualTo(200);
 
-            kafka.createTopic(input, 3);
+            RunningImporter.provision(infra, List.of(RunningImporter.inputTopic(input)), 3);
             KafkaTestClient.Collector imported = kafka.collect(Topics.ORDER_IMPORTED.name(), false);
             Checkout checkout = newCheckout();
             kafka.send(input, checkout.checkoutId(), new TestCheckouts().order(checkout, 1, List.of(line(101, 1, "19.95"))));

@@ -44,8 +44,8 @@ class ThroughputTest {
             throws Exception {
         TestCheckouts checkouts = new TestCheckouts();
         try (KafkaTestClient kafka = new KafkaTestClient(infra)) {
-            kafka.createTopic(INPUT, 3);
-            Map<String, Object> settings = RunningImporter.settings(infra, sandbox, INPUT, 3);
+            RunningImporter.provisionOwnTopics(infra, INPUT, 3);
+            Map<String, Object> settings = RunningImporter.settings(infra, sandbox, INPUT);
             settings.put("crm-importer.checkoutchamp.max-concurrent-calls", Integer.toString(CAP));
             try (RunningImporter importer = RunningImporter.start(settings)) {
                 KafkaTestClient.Collector imported = kafka.collect(Topics.ORDER_IMPORTED.name(), false);

@@ -9,11 +9,10 @@ import io.checkoutrelay.keyed.KeyedConsumerProperties;
 import io.checkoutrelay.keyed.KeyedInput;
 import io.checkoutrelay.keyed.Outbox;
 import io.checkoutrelay.keyed.PartitionOwnership;
+import io.checkoutrelay.observability.topics.TopicsReadiness;
 import io.checkoutrelay.observability.trace.CheckoutTracing;
 import io.checkoutrelay.schemas.topic.Topics;
 import java.util.concurrent.ScheduledExecutorService;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -21,10 +20,10 @@ import org.springframework.context.annotation.Configuration;
 /**
  * The enricher on the keyed-consumer engine: amazon.checkout.captured.v1 (group
  * {@code relay.enricher.consumer-group}), every client from {@code spring.kafka.*}, outputs committed
- * with the input offsets in one transaction, readiness and liveness of the loop.
+ * with the input offsets in one transaction, nothing taken on before the topics it writes exist (the
+ * loop's readiness and liveness come from keyed-consumer's auto-configuration).
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(KeyedConsumerProperties.class)
 class ConsumerConfig {
 
     @Bean
@@ -40,7 +39,7 @@ class ConsumerConfig {
     @Bean
     KeyedConsumer capturedConsumer(KafkaProperties kafka, KeyedConsumerProperties engine,
             EnricherProperties properties, RegistryAuth registryAuth, RecordProcessor processor, PartitionOwnership ownership, Outbox outbox,
-            EnricherMetrics metrics, CheckoutTracing tracing) {
+            EnricherMetrics metrics, CheckoutTracing tracing, TopicsReadiness topics) {
         KeyedConsumer consumer = KeyedConsumer.builder(kafka, new KeyedInput(Topics.CHECKOUT_CAPTURED.name(),
                         properties.consumerGroup(), "profile-enricher", properties.maxInFlight(),
                         properties.pollTimeout(), properties.drainTimeout()))
@@ -49,22 +48,11 @@ class ConsumerConfig {
                         properties.autoOffsetReset())
                 .values(KafkaConfig.outboxValues(properties, registryAuth))
                 .ownership(ownership, outbox)
+                .outputs(topics)
                 .handler(record -> tracing.inRecordSpan(record, "enrich checkout", processor::process))
                 .lag(metrics.consumerLag())
                 .build();
         metrics.inFlightGauge(consumer::inFlight);
         return consumer;
-    }
-
-    /** In the readiness group: UP only while the loop consumes. */
-    @Bean
-    HealthIndicator consumerReadinessHealthIndicator(KeyedConsumer capturedConsumer) {
-        return capturedConsumer.readiness();
-    }
-
-    /** In the liveness group: DOWN once the loop has failed to restart for keyed-consumer.liveness-timeout. */
-    @Bean
-    HealthIndicator consumerLivenessHealthIndicator(KeyedConsumer capturedConsumer) {
-        return capturedConsumer.liveness();
     }
 }

@@ -11,7 +11,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param autoOffsetReset where a consumer group without committed offsets starts (earliest: nothing is skipped)
  * @param maxInFlight     input records processed at once (different checkouts); beyond it the consumer pauses
- * @param partitions      partitions of the topics this service creates
  * @param tokenLifetime   how long a Login with Amazon token lives after capture (60 minutes)
  * @param retryWindow     how long transient failures are retried from the start of processing (the retry
  *                        budget; resilience4j's attempt count is set high so that this ends it); the token's life caps it
@@ -22,7 +21,6 @@ public record EnricherProperties(
         @DefaultValue("profile-enricher") String consumerGroup,
         @DefaultValue("earliest") String autoOffsetReset,
         @DefaultValue("64") int maxInFlight,
-        @DefaultValue("6") int partitions,
         @DefaultValue("100ms") Duration pollTimeout,
         @DefaultValue("60m") Duration tokenLifetime,
         @DefaultValue("10m") Duration retryWindow,

@@ -9,6 +9,7 @@ import io.checkoutrelay.keyed.DeadLetters;
 import io.checkoutrelay.enricher.checkout.OutcomePublisher;
 import io.checkoutrelay.enricher.checkout.RecordProcessor;
 import io.checkoutrelay.enricher.metrics.EnricherMetrics;
+import io.checkoutrelay.observability.topics.TopicsReadiness;
 import io.checkoutrelay.observability.trace.CheckoutTracing;
 import io.checkoutrelay.schemas.serde.RegistryAuth;
 import io.checkoutrelay.schemas.serde.RegistryValues;
@@ -18,9 +19,7 @@ import io.checkoutrelay.schemas.topic.Topics;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serializer;
 import org.springframework.kafka.support.serializer.DelegatingByTypeSerializer;
@@ -28,23 +27,20 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 
-/** The topics this service writes, how its outbox serializes, and record processing. */
+/** The readiness of the topics this service writes, how its outbox serializes, and record processing. */
 @Configuration(proxyBeanMethods = false)
 class KafkaConfig {
 
-    @Bean
-    KafkaAdmin.NewTopics enricherTopics(EnricherProperties properties) {
-        return new KafkaAdmin.NewTopics(
-                topic(Topics.CHECKOUT_ENRICHED, properties.partitions()),
-                topic(Topics.ORDER_DECLINED, properties.partitions()),
-                topic(Topics.CHECKOUT_STATUS, properties.partitions()),
-                topic(Topics.CHECKOUT_CAPTURED.deadLetter(), properties.partitions()));
-    }
-
-    static NewTopic topic(TopicSpec spec, int partitions) {
-        return new NewTopic(spec.name(), Optional.of(partitions), Optional.empty()).configs(spec.configs());
+    /**
+     * Not ready until the topics the enricher writes exist: they are provisioned (the topics command, the
+     * chart's Job), never created here; the consumer loop takes no record until then.
+     */
+    @Bean("topics")
+    TopicsReadiness topicsReadiness(KafkaProperties kafka, Clock clock) {
+        return new TopicsReadiness(kafka.buildAdminProperties(), Topics.PROFILE_ENRICHER_OUTPUTS.stream()
+                .map(TopicSpec::name).toList(), "profile-enricher", clock);
     }
 
     /**

@@ -45,7 +45,7 @@ class CrashRecoveryIT {
         try (AmazonStub amazon = new AmazonStub();
              OutputCollector outputs = new OutputCollector(infra);
              Producer<String, Object> producer = KafkaTestClients.capturedProducer(infra)) {
-            KafkaTestClients.createInputTopic(infra.bootstrapServers());
+            KafkaTestClients.provisionTopics(infra.bootstrapServers());
             List<AmazonCheckoutCaptured> checkouts = IntStream.range(0, CHECKOUTS)
                     .mapToObj(i -> TestCheckouts.order(TestCheckouts.token("profile200ms-" + i))).toList();
             for (AmazonCheckoutCaptured checkout : checkouts) {

@@ -39,7 +39,7 @@ public final class EnricherApp implements AutoCloseable {
     }
 
     public static EnricherApp start(Map<String, Object> settings) {
-        KafkaTestClients.createInputTopic((String) settings.get("KAFKA_BOOTSTRAP_SERVERS"));
+        KafkaTestClients.provisionTopics((String) settings.get("KAFKA_BOOTSTRAP_SERVERS"));
         String[] args = settings.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
                 .toArray(String[]::new);
         ConfigurableApplicationContext context = new SpringApplicationBuilder(ProfileEnricherApplication.class)

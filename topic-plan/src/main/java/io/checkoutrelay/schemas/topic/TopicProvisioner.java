@@ -8,14 +8,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
-import org.apache.kafka.common.KafkaFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.errors.TopicExistsException;
 
@@ -48,8 +49,17 @@ public final class TopicProvisioner {
      * cluster these admin configs reach; fails naming what could not be provisioned.
      */
     public static ProvisioningReport provisionLocally(Map<String, Object> adminConfigs) {
+        return provisionLocally(adminConfigs, TopicLayout.LOCAL, Topics.all());
+    }
+
+    /**
+     * {@code topics} created as {@code layout} where missing (tests with topics of their own, e.g. an input
+     * of fewer partitions with its ledger and dead letters); fails naming what could not be provisioned.
+     */
+    public static ProvisioningReport provisionLocally(Map<String, Object> adminConfigs, TopicLayout layout,
+                                                      List<TopicSpec> topics) {
         try (Admin admin = Admin.create(adminConfigs)) {
-            ProvisioningReport report = new TopicProvisioner(admin, TopicLayout.LOCAL).create();
+            ProvisioningReport report = new TopicProvisioner(admin, layout, topics).create();
             if (report.failed()) {
                 throw new IllegalStateException("the topics could not be provisioned:\n" + report.text());
             }
@@ -57,18 +67,27 @@ public final class TopicProvisioner {
         }
     }
 
+    /** Creates the declared topics that are missing and checks the others. */
     public ProvisioningReport create() {
+        ProvisioningReport report = walk(this::createOne);
+        awaitVisible(report.findings().stream().filter(f -> f instanceof TopicFinding.Created)
+                .map(TopicFinding::topic).toList());
+        return report;
+    }
+
+    /** Checks every declared topic; a missing one fails the report. */
+    public ProvisioningReport verify() {
+        return walk(spec -> new TopicFinding.Missing(spec.name()));
+    }
+
+    /** One walk over the plan: each existing topic checked, each missing one handed to {@code whenMissing}. */
+    private ProvisioningReport walk(Function<TopicSpec, TopicFinding> whenMissing) {
         Map<String, Optional<TopicDescription>> existing = describe();
         List<TopicFinding> findings = new ArrayList<>();
         for (TopicSpec spec : topics) {
-            Optional<TopicDescription> description = existing.get(spec.name());
-            if (description.isPresent()) {
-                findings.addAll(check(spec, description.get()));
-            } else {
-                findings.add(createOne(spec));
-            }
+            existing.get(spec.name()).ifPresentOrElse(description -> findings.addAll(check(spec, description)),
+                    () -> findings.add(whenMissing.apply(spec)));
         }
-        awaitVisible(findings.stream().filter(f -> f instanceof TopicFinding.Created).map(TopicFinding::topic).toList());
         return new ProvisioningReport(findings);
     }
 
@@ -89,20 +108,6 @@ public final class TopicProvisioner {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for created topics", e);
         }
-    }
-
-    public ProvisioningReport verify() {
-        Map<String, Optional<TopicDescription>> existing = describe();
-        List<TopicFinding> findings = new ArrayList<>();
-        for (TopicSpec spec : topics) {
-            Optional<TopicDescription> description = existing.get(spec.name());
-            if (description.isPresent()) {
-                findings.addAll(check(spec, description.get()));
-            } else {
-                findings.add(new TopicFinding.Missing(spec.name()));
-            }
-        }
-        return new ProvisioningReport(findings);
     }
 
     private TopicFinding createOne(TopicSpec spec) {

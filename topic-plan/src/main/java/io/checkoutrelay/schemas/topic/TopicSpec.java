@@ -39,7 +39,7 @@ public record TopicSpec(String name, String cleanupPolicy, Duration retention, D
         return Map.copyOf(configs);
     }
 
-    /** This topic's configs under another name (a service's topic renamed by its settings, a test's own). */
+    /** This declaration under another name (a test's own input or ledger, a renamed topic): same configs. */
     public TopicSpec named(String otherName) {
         return new TopicSpec(otherName, cleanupPolicy, retention, segment, purpose);
     }
