@@ -79,7 +79,11 @@ final class ConsumerSession implements ConsumerRebalanceListener, AutoCloseable 
                 PartitionOffsets partition = offsets.get(partitionOf(record));
                 if (partition != null) {
                     partition.track(record.offset());
-                    held.add(record);
+                    if (partition.finishedEarlier(record.offset())) {
+                        partition.done(record.offset()); // its outputs were committed by an earlier owner
+                    } else {
+                        held.add(record);
+                    }
                 }
             }
             dispatchHeld();
@@ -220,8 +224,7 @@ final class ConsumerSession implements ConsumerRebalanceListener, AutoCloseable 
                 .add(write.offset()));
         Map<TopicPartition, OffsetAndMetadata> positions = new HashMap<>();
         offsets.forEach((partition, tracked) -> positions.put(partition,
-                new OffsetAndMetadata(tracked.committable(finishing.getOrDefault(partition, Set.of()),
-                        consumer.position(partition)))));
+                tracked.commit(finishing.getOrDefault(partition, Set.of()), consumer.position(partition))));
         boolean moved = positions.entrySet().stream()
                 .anyMatch(e -> !Objects.equals(lastCommitted.get(e.getKey()), e.getValue().offset()));
         if (writes.isEmpty() && !moved) {
@@ -293,8 +296,10 @@ final class ConsumerSession implements ConsumerRebalanceListener, AutoCloseable 
             return;
         }
         loop.listener().assigned(numbers(partitions));
+        Map<TopicPartition, OffsetAndMetadata> committed = consumer.committed(Set.copyOf(partitions));
         for (TopicPartition partition : partitions) {
-            offsets.put(partition, new PartitionOffsets(consumer.position(partition)));
+            offsets.put(partition, new PartitionOffsets(consumer.position(partition),
+                    FinishedOffsets.decode(committed.get(partition))));
             loop.ownership().own(partition.partition());
         }
         log.info("assigned {}", partitions);

@@ -7,6 +7,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
@@ -22,16 +23,21 @@ final class Echo implements RecordHandler {
     final AtomicInteger maxConcurrent = new AtomicInteger();
     private final String output;
     private final Outbox outbox;
-    private volatile Duration work;
+    private volatile Function<String, Duration> work;
 
     Echo(String name, String output, Outbox outbox, Duration work) {
         this.name = name;
         this.output = output;
         this.outbox = outbox;
-        this.work = work;
+        work(work);
     }
 
     void work(Duration work) {
+        this.work = value -> work;
+    }
+
+    /** How long each value's work takes. */
+    void work(Function<String, Duration> work) {
         this.work = work;
     }
 
@@ -41,7 +47,7 @@ final class Echo implements RecordHandler {
         handled.add(value);
         maxConcurrent.accumulateAndGet(concurrent.incrementAndGet(), Math::max);
         return CompletableFuture.runAsync(() -> concurrent.decrementAndGet(),
-                        CompletableFuture.delayedExecutor(work.toMillis(), TimeUnit.MILLISECONDS))
+                        CompletableFuture.delayedExecutor(work.apply(value).toMillis(), TimeUnit.MILLISECONDS))
                 .thenCompose(v -> outbox.finish(record.partition(), record.offset(),
                         List.of(new ProducerRecord<>(output, record.key(), value))));
     }
