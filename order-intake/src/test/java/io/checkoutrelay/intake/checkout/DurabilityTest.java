@@ -61,15 +61,15 @@ class DurabilityTest {
         String refused = Checkouts.newOrderReferenceId();
         String refusedId = CheckoutIds.checkoutId(refused);
         HttpResponse<String> answer;
-        // one broker, two in-sync replicas required: the broker refuses every captured record (acks=all)
-        // while the status topic stays writable, so a status sent too early would be there to see
-        setCapturedMinInsyncReplicas("2");
+        // the broker refuses every captured record (larger than the topic allows) while the status topic
+        // stays writable, so a status sent too early would be there to see
+        setCapturedMaxMessageBytes("64");
         try {
             answer = intake.postJson("/v1/checkouts", Checkouts.order(refused));
             assertThat(answer.statusCode()).isEqualTo(503);
             assertThat(intake.get("/v1/checkouts/" + refusedId).statusCode()).isEqualTo(404);
         } finally {
-            setCapturedMinInsyncReplicas("1");
+            setCapturedMaxMessageBytes(null);
         }
 
         // a checkout accepted afterwards gets its ACCEPTED status; the refused one never does
@@ -137,14 +137,22 @@ class DurabilityTest {
         return Topic.recordsWithKey(infra, Topics.CHECKOUT_STATUS.name(), checkoutId);
     }
 
-    private void setCapturedMinInsyncReplicas(String value) {
+    /** Sets the captured topic's max.message.bytes, or with null returns it to the broker's default. */
+    private void setCapturedMaxMessageBytes(String value) {
         ConfigResource topic = new ConfigResource(ConfigResource.Type.TOPIC, Topics.CHECKOUT_CAPTURED.name());
+        ConfigEntry entry = new ConfigEntry(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, value);
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, infra.bootstrapServers()))) {
-            admin.incrementalAlterConfigs(Map.of(topic, List.of(new AlterConfigOp(
-                    new ConfigEntry(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, value), AlterConfigOp.OpType.SET))))
-                    .all().get();
+            admin.incrementalAlterConfigs(Map.of(topic, List.of(new AlterConfigOp(entry,
+                    value == null ? AlterConfigOp.OpType.DELETE : AlterConfigOp.OpType.SET)))).all().get();
+            // the controller has it now; the broker applies it from the metadata log a moment later
+            await().atMost(Duration.ofSeconds(10)).until(() -> {
+                ConfigEntry now = admin.describeConfigs(List.of(topic)).all().get().get(topic)
+                        .get(TopicConfig.MAX_MESSAGE_BYTES_CONFIG);
+                return value == null ? now.source() != ConfigEntry.ConfigSource.DYNAMIC_TOPIC_CONFIG
+                        : value.equals(now.value());
+            });
         } catch (Exception e) {
-            throw new IllegalStateException("could not set min.insync.replicas of the captured topic", e);
+            throw new IllegalStateException("could not set max.message.bytes of the captured topic", e);
         }
     }
 }
