@@ -10,6 +10,7 @@ import io.checkoutrelay.schemas.topic.Topics;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.apache.avro.specific.SpecificRecord;
@@ -19,10 +20,15 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Makes an accepted checkout durable: the captured record first (idempotent producer, acks=all),
- * then its ACCEPTED status. The returned future fails when the captured record was not acknowledged
- * within the publish timeout; a status record that fails afterwards does not undo the acceptance
- * (the next stage writes the status again).
+ * Makes an accepted checkout durable: the captured record (idempotent producer, acks=all) is the one
+ * acknowledgement the answer waits for. Once the broker has acknowledged it, the checkout is ACCEPTED
+ * in this replica's view (so a status poll or a resubmission right after the 202 finds it) and its
+ * ACCEPTED status record is sent, after the captured record and never instead of it, without the
+ * answer waiting for that second acknowledgement: a status record that fails is logged and does not
+ * undo the acceptance (the next stage writes the status again). So the status topic never says
+ * ACCEPTED for a captured record the broker has not acknowledged, and a checkout costs one round trip
+ * to the broker, not two in a row. The returned future fails when the captured record was not
+ * acknowledged within the publish timeout.
  *
  * <p>The status record is sent from a thread of its own, never from the producer's I/O thread that
  * completes the captured record's future: a send there blocks that very thread while it waits for
@@ -66,35 +72,44 @@ public class CheckoutPublisher implements AutoCloseable {
         }
         // the status record and whatever follows stay in the request's trace and log context
         return tracing.keep(durable.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS))
-                .thenComposeAsync(sent -> publishStatus(accepted), task -> statusSender.execute(tracing.bind(task)))
-                .thenApply(ignored -> {
+                .thenApply(sent -> {
                     board.record(accepted);
+                    sendStatus(accepted);
                     return accepted;
                 });
     }
 
+    /** Status records still queued are handed to the producer before it closes (and flushes them). */
     @Override
-    public void close() {
+    public void close() throws InterruptedException {
         statusSender.shutdown();
+        statusSender.awaitTermination(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    private CompletableFuture<Void> publishStatus(CheckoutStatusChanged status) {
+    private void sendStatus(CheckoutStatusChanged accepted) {
+        try {
+            statusSender.execute(tracing.bind(() -> publishStatus(accepted)));
+        } catch (RejectedExecutionException e) { // shutting down: the checkout stays accepted all the same
+            notWritten(accepted, e);
+        }
+    }
+
+    private void publishStatus(CheckoutStatusChanged status) {
         String key = status.getKind() == CheckoutKind.UPSELL
                 ? Topics.upsellStatusKey(status.getCheckoutId(), status.getUpsellId()) : status.getCheckoutId();
         try {
-            return tracing.keep(kafka.send(Topics.CHECKOUT_STATUS.name(), key, status)
-                    .orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS))
-                    .handle((sent, error) -> {
-                        if (error != null) {
-                            log.warn("checkout {} accepted, but its ACCEPTED status was not written: {}",
-                                    status.getCheckoutId(), error.getClass().getSimpleName());
-                        }
-                        return null;
-                    });
+            tracing.keep(kafka.send(Topics.CHECKOUT_STATUS.name(), key, status)).whenComplete((sent, error) -> {
+                if (error != null) {
+                    notWritten(status, error);
+                }
+            });
         } catch (RuntimeException e) {
-            log.warn("checkout {} accepted, but its ACCEPTED status was not written: {}", status.getCheckoutId(),
-                    e.getClass().getSimpleName());
-            return CompletableFuture.completedFuture(null);
+            notWritten(status, e);
         }
+    }
+
+    private static void notWritten(CheckoutStatusChanged status, Throwable error) {
+        log.warn("checkout {} accepted, but its ACCEPTED status was not written: {}", status.getCheckoutId(),
+                error.getClass().getSimpleName());
     }
 }

@@ -77,9 +77,12 @@ class CheckoutApiTest {
         assertThat(record.getOrder().getIpAddress()).isEqualTo("127.0.0.1");
         assertThat(new TokenCipher(TokenKeyRing.parse(tokenKeys)).decrypt(record.getAmazon().getAccessToken(), checkoutId))
                 .isEqualTo(Checkouts.TOKEN);
-        List<CheckoutStatusChanged> statuses = Topic.recordsWithKey(infra, Topics.CHECKOUT_STATUS.name(), checkoutId);
-        assertThat(statuses).extracting(CheckoutStatusChanged::getStatus).containsExactly(CheckoutStatus.ACCEPTED);
-        assertThat(statuses.get(0).getChangedBy()).isEqualTo("order-intake");
+        // its ACCEPTED status follows the 202 (written once the captured record is durable, not waited for)
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            List<CheckoutStatusChanged> statuses = Topic.recordsWithKey(infra, Topics.CHECKOUT_STATUS.name(), checkoutId);
+            assertThat(statuses).extracting(CheckoutStatusChanged::getStatus).containsExactly(CheckoutStatus.ACCEPTED);
+            assertThat(statuses.get(0).getChangedBy()).isEqualTo("order-intake");
+        });
     }
 
     @Test
@@ -254,9 +257,10 @@ class CheckoutApiTest {
         assertThat(captured).extracting(AmazonCheckoutCaptured::getKind).containsExactly(CheckoutKind.ORDER, CheckoutKind.UPSELL);
         assertThat(captured.get(1).getUpsell().getUpsellId()).isEqualTo(upsellId);
         assertThat(captured.get(1).getUpsell().getPrice()).isEqualTo(new BigDecimal("9.95"));
-        assertThat(Topic.<CheckoutStatusChanged>recordsWithKey(infra, Topics.CHECKOUT_STATUS.name(),
-                Topics.upsellStatusKey(checkoutId, upsellId))).extracting(CheckoutStatusChanged::getProductId)
-                .containsExactly(205L);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+                Topic.<CheckoutStatusChanged>recordsWithKey(infra, Topics.CHECKOUT_STATUS.name(),
+                        Topics.upsellStatusKey(checkoutId, upsellId))).extracting(CheckoutStatusChanged::getProductId)
+                .containsExactly(205L));
         JsonNode status = JSON.readTree(intake.get("/v1/checkouts/" + checkoutId).body());
         assertThat(status.path("upsells").get(0).path("upsellId").asString()).isEqualTo(upsellId);
         assertThat(status.path("upsells").get(0).path("productId").asLong()).isEqualTo(205L);

@@ -1,6 +1,7 @@
 package io.checkoutrelay.intake.checkout;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.checkoutrelay.intake.support.Checkouts;
 import io.checkoutrelay.intake.support.RunningIntake;
@@ -12,6 +13,7 @@ import io.checkoutrelay.schemas.topic.Topics;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -31,6 +33,9 @@ class HostileRequestCorpusTest {
         String orderReference = Checkouts.newOrderReferenceId();
         String checkoutId = CheckoutIds.checkoutId(orderReference);
         assertThat(intake.postJson("/v1/checkouts", Checkouts.order(orderReference)).statusCode()).isEqualTo(202);
+        // its ACCEPTED status follows the 202: let it land before the topics are measured
+        await().atMost(Duration.ofSeconds(10)).until(() -> !Topic.recordsWithKey(shared.infra(),
+                Topics.CHECKOUT_STATUS.name(), checkoutId).isEmpty());
         List<HostileRequests.Case> corpus = new ArrayList<>(HostileRequests.orders(Checkouts.newOrderReferenceId(), Checkouts.TOKEN));
         corpus.addAll(HostileRequests.upsells(checkoutId, Checkouts.newOrderReferenceId(), Checkouts.TOKEN));
         assertThat(corpus).hasSizeGreaterThanOrEqualTo(200);

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -50,8 +51,18 @@ public final class Topic {
     }
 
     /** Every decoded record of the topic with this key. */
-    @SuppressWarnings("unchecked")
     public static <T extends SpecificRecord> List<T> recordsWithKey(Infrastructure infra, String topic, String key) {
+        return decoded(infra, topic, key::equals);
+    }
+
+    /** Every decoded record of the topic, read to the current end. */
+    public static <T extends SpecificRecord> List<T> records(Infrastructure infra, String topic) {
+        return decoded(infra, topic, key -> true);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T extends SpecificRecord> List<T> decoded(Infrastructure infra, String topic,
+                                                              Predicate<String> keys) {
         Map<String, Object> configs = RelaySerdes.consumerConfigs(infra.registryUrl());
         configs.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, infra.bootstrapServers());
         try (KafkaConsumer<String, Object> consumer = new KafkaConsumer<>(configs)) {
@@ -63,7 +74,7 @@ public final class Topic {
             List<T> records = new ArrayList<>();
             while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
                 for (ConsumerRecord<String, Object> r : consumer.poll(Duration.ofMillis(200))) {
-                    if (key.equals(r.key())) {
+                    if (keys.test(r.key())) {
                         records.add((T) r.value());
                     }
                 }
