@@ -99,15 +99,37 @@ class ImageTarballTest {
         command.addAll(image.entrypoint());
 
         try (ManagedProcess sandbox = ManagedProcess.start("sandbox-image", command, Map.of(), temp, temp.resolve("sandbox-image.log"))) {
-            String health = "http://127.0.0.1:" + port + "/actuator/health";
-            sandbox.awaitReady(() -> answers200(health), Duration.ofSeconds(120));
-            String log = Files.readString(sandbox.logFile());
-            assertThat(log).contains("Picked up JAVA_TOOL_OPTIONS: -XX:MaxRAMPercentage=50 -XX:+UseSerialGC");
-            List<String> javaUsers = ProcessHandle.of(sandbox.pid()).orElseThrow().descendants()
-                    .filter(p -> commandLine(p).contains("io.checkoutrelay.sandbox.SandboxApplication"))
-                    .map(ImageTarballTest::realUid).toList();
-            assertThat(javaUsers).as("uid of the image's java process").containsExactly("10001");
+            try {
+                answersHealthAsItsUser(sandbox, port);
+            } finally {
+                stopImageProcesses(sandbox.pid());
+            }
         }
+    }
+
+    private static void answersHealthAsItsUser(ManagedProcess sandbox, int port) throws Exception {
+        String health = "http://127.0.0.1:" + port + "/actuator/health";
+        sandbox.awaitReady(() -> answers200(health), Duration.ofSeconds(120));
+        String log = Files.readString(sandbox.logFile());
+        assertThat(log).contains("Picked up JAVA_TOOL_OPTIONS: -XX:MaxRAMPercentage=50 -XX:+UseSerialGC");
+        List<String> javaUsers = ProcessHandle.of(sandbox.pid()).orElseThrow().descendants()
+                .filter(p -> commandLine(p).contains("io.checkoutrelay.sandbox.SandboxApplication"))
+                .map(ImageTarballTest::realUid).toList();
+        assertThat(javaUsers).as("uid of the image's java process").containsExactly("10001");
+    }
+
+    /**
+     * The image's java process changes its user (chroot --userspec), which clears the parent-death signal
+     * unshare --kill-child relies on: it would outlive the test. Stopped here, by its PID.
+     */
+    private static void stopImageProcesses(long unsharePid) throws InterruptedException {
+        List<ProcessHandle> started = ProcessHandle.of(unsharePid).map(p -> p.descendants().toList()).orElse(List.of());
+        started.forEach(ProcessHandle::destroy);
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        while (started.stream().anyMatch(ProcessHandle::isAlive) && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        started.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
     }
 
     private static String commandLine(ProcessHandle process) {
