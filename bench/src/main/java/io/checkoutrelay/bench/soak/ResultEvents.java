@@ -11,8 +11,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
+import io.checkoutrelay.bench.system.TopicPartitions;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.Deserializer;
 
@@ -68,12 +68,7 @@ final class ResultEvents implements AutoCloseable {
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         consumer = new KafkaConsumer<>(props);
-        List<TopicPartition> partitions = new ArrayList<>();
-        for (String topic : List.of(Topics.ORDER_IMPORTED.name(), Topics.ORDER_DECLINED.name(), Topics.CHECKOUT_STATUS.name())) {
-            for (PartitionInfo info : consumer.partitionsFor(topic, Duration.ofSeconds(30))) {
-                partitions.add(new TopicPartition(topic, info.partition()));
-            }
-        }
+        List<TopicPartition> partitions = TopicPartitions.of(consumer, List.of(Topics.ORDER_IMPORTED.name(), Topics.ORDER_DECLINED.name(), Topics.CHECKOUT_STATUS.name()));
         consumer.assign(partitions);
         consumer.seekToBeginning(partitions);
         thread = new Thread(this::loop, "soak-result-events");
