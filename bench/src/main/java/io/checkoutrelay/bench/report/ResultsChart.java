@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import javax.imageio.ImageIO;
 
@@ -17,7 +18,7 @@ import io.checkoutrelay.bench.scenario.IntakeScenario;
 import io.checkoutrelay.bench.scenario.PipelineScenario;
 import io.checkoutrelay.localstack.system.WholeSystem;
 
-/** The PNG beside the results: intake throughput, pipeline throughput against its limits, latencies. */
+/** The PNG beside the results: intake and pipeline throughput against their limits, CPU per order, latencies, memory. */
 public final class ResultsChart {
 
     private static final Color MEASURED = new Color(31, 119, 180);
@@ -62,6 +63,7 @@ public final class ResultsChart {
                     new BarPanel.Series("order-intake", MEASURED, rates(intake.intake())),
                     new BarPanel.Series("bare 202 endpoint", THIRD, rates(intake.bare()))), List.of(
                     new BarPanel.ReferenceLine("target 3,000/s", 3000, TARGET),
+                    new BarPanel.ReferenceLine("target: half the bare endpoint", bestRate(intake.bare()) / 2, SECOND),
                     new BarPanel.ReferenceLine("Kafka perf test ÷ 2 records", intake.kafka().recordsPerSecond() / 2,
                             CEILING))));
         }
@@ -118,7 +120,18 @@ public final class ResultsChart {
                     new BarPanel.ReferenceLine("intake p99 target 25 ms", 25, TARGET),
                     new BarPanel.ReferenceLine("overhead p99 target 50 ms", 50, CEILING))));
         }
+        Map<String, Double> rss = PipelineSection.peakRssByService(runs);
+        if (!rss.isEmpty()) {
+            panels.add(new BarPanel("Memory: peak RSS during scenario 2", "MiB",
+                    rss.keySet().stream().toList(), List.of(
+                    new BarPanel.Series("peak RSS", MEASURED, rss.values().stream().mapToDouble(Double::doubleValue).toArray())),
+                    List.of(new BarPanel.ReferenceLine("target 300 MiB", PipelineSection.RSS_LIMIT_MIB, TARGET))));
+        }
         return panels;
+    }
+
+    private static double bestRate(List<LoadResult> results) {
+        return results.stream().mapToDouble(LoadResult::acceptedPerSecond).max().orElse(0);
     }
 
     private static double[] rates(List<LoadResult> results) {

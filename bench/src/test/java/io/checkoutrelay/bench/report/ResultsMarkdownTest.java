@@ -89,7 +89,17 @@ class ResultsMarkdownTest {
 
         BufferedImage image = ImageIO.read(png.toFile());
         assertThat(Files.size(png)).isPositive();
-        assertThat(image.getWidth()).isEqualTo(4 * 560);
+        assertThat(image.getWidth()).isEqualTo(5 * 560);
         assertThat(image.getHeight()).isEqualTo(460);
+    }
+
+    @Test
+    void theChartShowsEachServicesPeakRssBesideTheMemoryTarget() {
+        BarPanel memory = ResultsChart.panels(ReportFixture.report()).stream()
+                .filter(panel -> panel.title().startsWith("Memory")).findFirst().orElseThrow();
+
+        assertThat(memory.categories()).containsExactly("crm-importer", "order-intake");
+        assertThat(memory.series().get(0).values()).containsExactly(200.0, 320.0);
+        assertThat(memory.lines()).extracting(BarPanel.ReferenceLine::value).containsExactly(300.0);
     }
 }
