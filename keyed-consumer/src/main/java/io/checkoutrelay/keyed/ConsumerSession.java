@@ -151,7 +151,9 @@ final class ConsumerSession implements ConsumerRebalanceListener, AutoCloseable 
             partition.started();
             loop.started();
             String key = record.key() != null ? record.key() : "\u0000" + record.partition() + "@" + record.offset();
-            sequencer.submit(key, () -> attempt(record, partition, FIRST_RETRY)).whenComplete((ok, failure) -> {
+            long ownership = loop.ownership().ownership(record.partition());
+            sequencer.submit(key, () -> loop.ownership().run(record.partition(), ownership,
+                    () -> attempt(record, partition, FIRST_RETRY), loop.workers())).whenComplete((ok, failure) -> {
                 if (failure == null) {
                     partition.done(record.offset());
                 }
@@ -212,7 +214,8 @@ final class ConsumerSession implements ConsumerRebalanceListener, AutoCloseable 
     private void commit() {
         List<Outbox.Write> writes = new ArrayList<>();
         for (Outbox.Write write : loop.outbox().drain()) {
-            if (offsets.containsKey(new TopicPartition(loop.input().topic(), write.partition()))) {
+            if (offsets.containsKey(new TopicPartition(loop.input().topic(), write.partition()))
+                    && !loop.ownership().takingBack(write.partition())) {
                 writes.add(write);
             } else {
                 loop.outbox().failed(List.of(write), new PartitionLease.Abandoned(write.partition()));

@@ -247,6 +247,40 @@ class KeyedConsumerTest {
         assertThat(b.echo.handled).containsExactly("slow");
     }
 
+    /**
+     * The loop restarts (here: a partition added and the service's state for it not restorable once) while a
+     * record is still in a long call, past the revoke-wait. The new session takes the partition back: it
+     * waits for the old work to end, refuses that work's late outcome, and runs the record once more.
+     */
+    @Test
+    void workOutlivingARestartOfTheLoopIsNotCommittedBesideTheNewOwnershipsRun() {
+        kafka.createTopic(input, 1);
+        AtomicInteger assignments = new AtomicInteger();
+        PartitionListener failsOnce = new PartitionListener() {
+            @Override
+            public void assigned(Collection<Integer> partitions) {
+                if (assignments.incrementAndGet() == 2) {
+                    throw new IllegalStateException("state of " + partitions + " not restorable (test)");
+                }
+            }
+        };
+        AtomicInteger runs = new AtomicInteger();
+        Engine a = engine("a", Duration.ZERO, b -> b.listener(failsOnce).consumerProperty("metadata.max.age.ms", 1000));
+        a.echo.work(value -> runs.incrementAndGet() == 1 ? Duration.ofSeconds(15) : Duration.ofMillis(10));
+        await().atMost(Duration.ofSeconds(30)).until(() -> a.consumer.partitions().size() == 1);
+        kafka.send(input, 0, "k", "slow-then-fast");
+        await().atMost(Duration.ofSeconds(10)).until(() -> runs.get() == 1);
+
+        kafka.addPartitions(input, 2);
+
+        // both runs are over (the old one's call ended 15 s after it began), and their outcomes had time to commit
+        await().atMost(Duration.ofSeconds(60)).until(() -> assignments.get() >= 3 && a.echo.handled.size() == 2
+                && a.echo.concurrent.get() == 0);
+        await().atMost(Duration.ofSeconds(30)).until(() -> kafka.readCommitted(output).size() >= 1);
+        await().pollDelay(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).until(() -> true);
+        assertThat(kafka.readCommitted(output)).extracting(ConsumerRecord::value).containsExactly("slow-then-fast");
+    }
+
     @Test
     void aPartitionAddedIsConsumed() {
         kafka.createTopic(input, 1);
