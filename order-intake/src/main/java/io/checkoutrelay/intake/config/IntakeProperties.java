@@ -67,7 +67,7 @@ public record IntakeProperties(
      */
     public record Status(@DefaultValue("30s") Duration maxWait, @DefaultValue("3s") Duration upsellGrace,
                          @DefaultValue("20000") int maxWaiters, @DefaultValue("5s") Duration loadProgressEvery,
-                         @DefaultValue("100000") int maxEntries) {
+                         @DefaultValue("50000") int maxEntries) {
         public Status {
             if (maxEntries < 1) {
                 throw new IllegalArgumentException("intake.status.max-entries (INTAKE_STATUS_MAXENTRIES) must be"
