@@ -30,13 +30,18 @@ public record BenchOptions(boolean quick, Set<Integer> scenarios, List<Integer> 
      * MaxRAMPercentage=50 gives an enricher or importer pod (Helm: 384 MiB limit).
      */
     public static final List<String> DEFAULT_SERVICE_JVM_FLAGS = List.of("-Xms64m", "-Xmx192m", "-XX:+UseSerialGC",
-            "-Xss512k", "-XX:MaxMetaspaceSize=128m", "-XX:ReservedCodeCacheSize=64m");
+            "-Xss512k", "-XX:MaxMetaspaceSize=128m", "-XX:ReservedCodeCacheSize=64m",
+            "-XX:TrimNativeHeapInterval=5000");
     /**
      * What the images add per service (the module poms' image.java-tool-options): C1 only for the enricher and the
-     * importer (bench/results/2026-11-29.md, "Per-service JVM flags"). {@code --jvm "enricher="} runs one with C2.
+     * importer (bench/results/2026-11-29.md, "Per-service JVM flags"), and each one's heap, from a live set of
+     * 31-35 MiB after a full GC and 175-200 MiB outside the heap (bench/results/2026-11-29-memory.md), so that
+     * heap and the rest stay under 300 MiB. {@code --jvm "enricher=-Xmx96m"} runs one with C2.
      */
     public static final Map<String, List<String>> DEFAULT_EXTRA_JVM_FLAGS = Map.of(
-            "profile-enricher", List.of("-XX:TieredStopAtLevel=1"), "crm-importer", List.of("-XX:TieredStopAtLevel=1"));
+            "order-intake", List.of("-Xmx96m"),
+            "profile-enricher", List.of("-XX:TieredStopAtLevel=1", "-Xmx96m"),
+            "crm-importer", List.of("-XX:TieredStopAtLevel=1", "-Xmx112m"));
     /** As the images run the services (root pom: the Jib container environment). */
     public static final Map<String, String> DEFAULT_SERVICE_ENVIRONMENT = Map.of("MALLOC_ARENA_MAX", "2");
     public static final String USAGE = """
@@ -46,10 +51,12 @@ public record BenchOptions(boolean quick, Set<Integer> scenarios, List<Integer> 
               --crm-limits 32,64,128      CRM concurrency limits C for scenario 2 (default 32,64,128)
               --service-jvm-flags "..."   JVM flags of the three services and the bare endpoint
                                           (default: the Docker image's, "-Xms64m -Xmx192m -XX:+UseSerialGC
-                                          -Xss512k -XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=64m")
+                                          -Xss512k -XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=64m
+                                          -XX:TrimNativeHeapInterval=5000")
               --jvm SERVICE=FLAGS         flags one service gets after the common ones, in place of the images'
-                                          (default: -XX:TieredStopAtLevel=1 for enricher and importer; --jvm
-                                          "enricher=" runs it with C2); repeatable; SERVICE is
+                                          (default: -Xmx96m for intake and enricher, -Xmx112m for importer,
+                                          -XX:TieredStopAtLevel=1 for enricher and importer; --jvm
+                                          "enricher=-Xmx96m" runs it with C2); repeatable; SERVICE is
                                           order-intake|intake, profile-enricher|enricher or crm-importer|importer
               --service-env K=V,K=V       environment of the three services (default: the images', MALLOC_ARENA_MAX=2)
               --rss-run MINUTES           instead of the scenarios: the whole pipeline at a steady rate for MINUTES,

@@ -59,9 +59,11 @@ class BenchOptionsTest {
 
         assertThat(options.jvmFlags("crm-importer")).endsWith("-XX:TieredStopAtLevel=1", "-Xmx160m")
                 .startsWith(BenchOptions.DEFAULT_SERVICE_JVM_FLAGS.toArray(String[]::new));
-        assertThat(options.jvmFlags("order-intake")).isEqualTo(BenchOptions.DEFAULT_SERVICE_JVM_FLAGS);
-        assertThat(BenchOptions.parse(new String[0]).jvmFlags("profile-enricher")).as("the images' C1 only")
-                .endsWith("-XX:TieredStopAtLevel=1");
+        assertThat(options.jvmFlags("order-intake")).as("the image's heap").endsWith("-Xmx96m")
+                .startsWith(BenchOptions.DEFAULT_SERVICE_JVM_FLAGS.toArray(String[]::new));
+        assertThat(BenchOptions.parse(new String[0]).jvmFlags("profile-enricher")).as("the images' C1 only and heap")
+                .endsWith("-XX:TieredStopAtLevel=1", "-Xmx96m");
+        assertThat(BenchOptions.parse(new String[0]).jvmFlags("crm-importer")).endsWith("-XX:TieredStopAtLevel=1", "-Xmx112m");
         assertThat(BenchOptions.parse(new String[] {"--jvm", "enricher="}).jvmFlags("profile-enricher")).as("C2")
                 .isEqualTo(BenchOptions.DEFAULT_SERVICE_JVM_FLAGS);
         assertThat(options.serviceEnvironment()).isEqualTo(Map.of("MALLOC_ARENA_MAX", "2"));

@@ -30,14 +30,21 @@ class ImageTarballTest {
 
     /** The JVM flags the benchmark measured (bench/results/2026-11-28.md), as the images must carry them. */
     static final List<String> MEASURED_JVM_FLAGS = List.of("-XX:MaxRAMPercentage=50", "-XX:+UseSerialGC", "-Xss512k",
-            "-XX:MaxMetaspaceSize=128m", "-XX:ReservedCodeCacheSize=64m", "-XX:+ExitOnOutOfMemoryError");
+            "-XX:MaxMetaspaceSize=128m", "-XX:ReservedCodeCacheSize=64m", "-XX:TrimNativeHeapInterval=5000",
+            "-XX:+ExitOnOutOfMemoryError");
     /** C1 only for the enricher and the importer (bench/results/2026-11-29.md, "Per-service JVM flags"). */
     static final List<String> C1_ONLY = List.of("profile-enricher", "crm-importer");
+    /** Each service's heap, under 300 MiB RSS with the rest (bench/results/2026-11-29-memory.md). */
+    static final Map<String, String> HEAP = Map.of("order-intake", "-Xmx96m", "profile-enricher", "-Xmx96m",
+            "crm-importer", "-Xmx112m");
 
     static List<String> measuredFlags(String module) {
         List<String> flags = new java.util.ArrayList<>(MEASURED_JVM_FLAGS);
         if (C1_ONLY.contains(module)) {
             flags.add("-XX:TieredStopAtLevel=1");
+        }
+        if (HEAP.containsKey(module)) {
+            flags.add(HEAP.get(module));
         }
         return flags;
     }

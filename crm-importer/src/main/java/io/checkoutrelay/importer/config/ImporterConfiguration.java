@@ -88,7 +88,7 @@ class ImporterConfiguration {
             CheckoutTracing tracing) {
         return new Ledger(properties.topics().ledger(), outbox,
                 KafkaClients.readCommitted(kafka, new StringDeserializer(), new StringDeserializer()), json, tracing,
-                new LedgerView(Topics.IMPORTER_LEDGER.retention(), Clock.systemUTC()));
+                new LedgerView(Topics.IMPORTER_LEDGER.retention(), properties.ledger().maxEntries(), Clock.systemUTC()));
     }
 
     @Bean(destroyMethod = "shutdownNow")

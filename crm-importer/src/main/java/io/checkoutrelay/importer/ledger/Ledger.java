@@ -30,9 +30,10 @@ import io.checkoutrelay.observability.trace.CheckoutTracing;
  * (fenced by this instance's consumer generation) is committed; {@link #write} completes after that, and
  * only then does the in-memory view change. A restore reads only committed transactions.
  *
- * <p>The view is bounded by time ({@link LedgerView}): an entry unchanged for the horizon (the topic's
- * retention, which deletes it there too) is forgotten. A record of a checkout captured before the
- * horizon that the view does not hold may be one whose entry was forgotten: {@link #mayHaveForgotten}.
+ * <p>The view is bounded by time and size ({@link LedgerView}): an entry unchanged for the horizon (the
+ * topic's retention, which deletes it there too) is forgotten, and beyond its maximum the settled entries
+ * unchanged longest are. A record of a checkout captured before what the view may have forgotten that the
+ * view does not hold may be one whose entry was forgotten: {@link #mayHaveForgotten}.
  */
 public class Ledger {
 
@@ -70,7 +71,8 @@ public class Ledger {
 
     /**
      * True when a checkout the view does not hold may still have had an entry, now forgotten: its record
-     * was captured before the horizon. (Any entry a record led to was written after its capture, so for a
+     * was captured before the horizon, or before the latest change among the entries forgotten for size
+     * ({@link LedgerView#forgetsBefore}). (Any entry a record led to was written after its capture, so for a
      * record captured within the horizon, no entry means none was ever written for it.)
      */
     public boolean mayHaveForgotten(Instant capturedAt) {

@@ -86,7 +86,7 @@ public class ImporterMetrics {
                 .description("Input records in work").strongReference(true).register(registry);
     }
 
-    /** {@code crm_importer_ledger_entries}: ledger entries held in memory (bounded by the ledger's horizon). */
+    /** {@code crm_importer_ledger_entries}: ledger entries held in memory (bounded by the ledger's horizon and max-entries). */
     public void ledgerEntries(IntSupplier entries) {
         Gauge.builder("crm_importer.ledger.entries", entries, IntSupplier::getAsInt)
                 .description("Ledger entries held in memory for the owned partitions: those changed within the "

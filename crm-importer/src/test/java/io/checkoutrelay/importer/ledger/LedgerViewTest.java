@@ -105,6 +105,77 @@ class LedgerViewTest {
         assertThat(view.get(1, "owned")).isEmpty();
     }
 
+    @Test
+    void beyondItsMaximumTheViewForgetsSettledEntriesOlderThanTwoHoursAndSaysFromWhen() {
+        MovingClock clock = new MovingClock(START);
+        LedgerView view = new LedgerView(HORIZON, 1000, clock);
+        view.restoring(List.of(0, 1, 2)).install();
+        int largest = 0;
+        for (int i = 0; i < 20_000; i++) {
+            String id = "c-" + i;
+            view.remember(i % 3, new LedgerEntry(id, "o-" + id, null, LedgerState.LEAD, 1, null, null, false, false,
+                    List.of(), Map.of(), clock.millis()));
+            view.remember(i % 3, imported(id, clock.instant()));
+            clock.advance(Duration.ofSeconds(10)); // 360 an hour: 720 within the two hours always kept
+            largest = Math.max(largest, view.size());
+        }
+
+        assertThat(largest).as("never more than the maximum plus one").isLessThanOrEqualTo(1001);
+        assertThat(view.forgottenForSize()).isEqualTo(20_000 - view.size());
+        assertThat(view.get(1, "c-19999")).isPresent();
+        assertThat(view.get(0, "c-0")).isEmpty();
+        // a record captured before the latest change forgotten may be one of them: the importer sends nothing
+        Instant forgetsBefore = view.forgetsBefore();
+        assertThat(forgetsBefore).isAfter(clock.instant().minus(HORIZON))
+                .isBeforeOrEqualTo(clock.instant().minus(LedgerView.KEPT_AT_LEAST));
+        for (int i = 0; i < 20_000; i++) {
+            if (view.get(i % 3, "c-" + i).isEmpty()) {
+                Instant changed = START.plus(Duration.ofSeconds(10L * i));
+                assertThat(changed).as("c-%d was forgotten, so a record of it is taken as maybe forgotten", i)
+                        .isBefore(forgetsBefore);
+            }
+        }
+    }
+
+    @Test
+    void entriesThatCanStillChangeTheCrmAreKeptBeyondTheMaximum() {
+        MovingClock clock = new MovingClock(START);
+        LedgerView view = new LedgerView(HORIZON, 10, clock);
+        view.restoring(List.of(0)).install();
+        long longAgo = clock.millis();
+        for (int i = 0; i < 5; i++) {
+            view.remember(0, new LedgerEntry("lead-" + i, "o-" + i, null, LedgerState.SUBMITTING, 1, null, null, false,
+                    false, List.of(), Map.of(), longAgo));
+        }
+        view.remember(0, new LedgerEntry("unsettled", "o-u", "c-u", LedgerState.DECLINED, 1, "UNAVAILABLE",
+                "outcome_unsettled", true, false, List.of(101L), Map.of(), longAgo));
+        view.remember(0, new LedgerEntry("upsell-pending", "o-p", "c-p", LedgerState.IMPORTED, 1, null, null, false,
+                false, List.of(101L), Map.of("u1", UpsellEntry.submitting(205L, 1, 0L)), longAgo));
+        clock.advance(Duration.ofHours(3));
+        for (int i = 0; i < 20; i++) {
+            view.remember(0, imported("recent-" + i, clock.instant()));
+        }
+
+        assertThat(view.size()).as("nothing old enough and settled to forget").isEqualTo(27);
+        assertThat(view.forgetsBefore()).isEqualTo(clock.instant().minus(HORIZON));
+        clock.advance(Duration.ofHours(3));
+        view.remember(0, imported("now", clock.instant()));
+
+        assertThat(view.size()).as("28 held, 19 of the 20 settled three-hour-old ones forgotten").isEqualTo(9);
+        for (int i = 0; i < 5; i++) {
+            assertThat(view.get(0, "lead-" + i)).as("its Import Order may have been sent").isPresent();
+        }
+        assertThat(view.get(0, "unsettled")).isPresent();
+        assertThat(view.get(0, "upsell-pending")).isPresent();
+        assertThat(view.get(0, "now")).isPresent();
+    }
+
+    @Test
+    void aMaximumBelowOneIsRefused() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new LedgerView(HORIZON, 0, Clock.systemUTC()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maximum entries");
+    }
+
     private static LedgerEntry imported(String checkoutId, Instant at) {
         return new LedgerEntry(checkoutId, "o-" + checkoutId, "c-" + checkoutId, LedgerState.IMPORTED, 1, null, null,
                 false, false, List.of(101L), Map.of(), at.toEpochMilli());

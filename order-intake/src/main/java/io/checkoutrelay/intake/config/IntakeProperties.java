@@ -62,10 +62,17 @@ public record IntakeProperties(
      * @param upsellGrace    how long an upsell for a checkout this replica has not seen yet waits for it
      * @param maxWaiters     long polls held at once; beyond it GET answers at once
      * @param loadProgressEvery while loading the status view at start, how often its progress is logged
+     * @param maxEntries     checkouts the status view holds at most; beyond it the settled, then the longest
+     *                       unchanged are forgotten (they answer 404 as after the topic's retention)
      */
     public record Status(@DefaultValue("30s") Duration maxWait, @DefaultValue("3s") Duration upsellGrace,
-                         @DefaultValue("20000") int maxWaiters, @DefaultValue("5s") Duration loadProgressEvery) {
+                         @DefaultValue("20000") int maxWaiters, @DefaultValue("5s") Duration loadProgressEvery,
+                         @DefaultValue("50000") int maxEntries) {
         public Status {
+            if (maxEntries < 1) {
+                throw new IllegalArgumentException("intake.status.max-entries (INTAKE_STATUS_MAXENTRIES) must be"
+                        + " positive, not " + maxEntries);
+            }
             if (loadProgressEvery.isNegative() || loadProgressEvery.isZero()) {
                 throw new IllegalArgumentException("intake.status.load-progress-every"
                         + " (INTAKE_STATUS_LOADPROGRESSEVERY) must be positive, not " + loadProgressEvery);

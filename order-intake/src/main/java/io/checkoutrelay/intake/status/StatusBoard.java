@@ -21,13 +21,14 @@ import org.springframework.stereotype.Component;
 @Component
 public class StatusBoard {
 
-    private final StatusView view = new StatusView();
+    private final StatusView view;
     private final Map<String, Set<Waiter>> waiters = new ConcurrentHashMap<>();
     private final AtomicInteger waiting = new AtomicInteger();
     private final int maxWaiters;
 
     public StatusBoard(IntakeProperties properties) {
         this.maxWaiters = properties.status().maxWaiters();
+        this.view = new StatusView(properties.status().maxEntries());
     }
 
     public Optional<CheckoutState> find(String checkoutId) {
@@ -57,6 +58,20 @@ public class StatusBoard {
     /** Forgets checkouts whose last change is before {@code cutoff}; how many. */
     public int forgetOlderThan(java.time.Instant cutoff) {
         return view.forgetOlderThan(cutoff);
+    }
+
+    /** Forgets checkouts beyond {@code intake.status.max-entries}, settled and oldest first ({@link StatusView#trim}). */
+    public int trim() {
+        return view.trim();
+    }
+
+    /** Checkouts forgotten for size since start. */
+    public long forgottenForSize() {
+        return view.forgottenForSize();
+    }
+
+    public int maxEntries() {
+        return view.maxEntries();
     }
 
     public int waiting() {

@@ -36,8 +36,9 @@ import org.springframework.stereotype.Component;
  * starts during a registry outage is not ready until it has read every status. Ready once it has read
  * up to the end offsets it found at start; until then it logs its
  * progress every {@code intake.status.load-progress-every}. Checkouts unchanged for longer than the
- * topic's retention ({@link Topics#STATUS_RETENTION}) are forgotten, as the topic deletes them: the
- * view stays as bounded as the topic.
+ * topic's retention ({@link Topics#STATUS_RETENTION}) are forgotten, as the topic deletes them; and after
+ * every poll the view is trimmed to {@code intake.status.max-entries} ({@link StatusView#trim}), so its
+ * memory does not grow with the number of checkouts seen.
  */
 @Component
 public class StatusMaterializer implements SmartLifecycle {
@@ -163,6 +164,11 @@ public class StatusMaterializer implements SmartLifecycle {
                     pause(registryWait);
                     registryWait = registryWait.multipliedBy(2).compareTo(MAX_REGISTRY_WAIT) > 0 ? MAX_REGISTRY_WAIT
                             : registryWait.multipliedBy(2);
+                }
+                int trimmed = board.trim();
+                if (trimmed > 0) {
+                    log.debug("status view: forgot {} settled or longest unchanged checkouts beyond its {} entries",
+                            trimmed, board.maxEntries());
                 }
                 if (!caughtUp) {
                     if (progress.reached(c::position)) {

@@ -22,7 +22,8 @@ public class StatusViewHealth implements HealthIndicator {
     @Override
     public Health health() {
         Health.Builder health = materializer.caughtUp() ? Health.up() : Health.outOfService();
-        health.withDetail("checkouts", board.size()).withDetail("waiting", board.waiting())
+        health.withDetail("checkouts", board.size()).withDetail("maxCheckouts", board.maxEntries())
+                .withDetail("forgottenForSize", board.forgottenForSize()).withDetail("waiting", board.waiting())
                 .withDetail("skippedRecords", materializer.skipped());
         String registry = materializer.waitingForRegistry();
         if (registry != null) {

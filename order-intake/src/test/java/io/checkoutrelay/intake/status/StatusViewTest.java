@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 /** Attempt-aware status rules: a higher attempt supersedes, a settled status never regresses. */
 class StatusViewTest {
 
-    private final StatusView view = new StatusView();
+    private final StatusView view = new StatusView(1000);
 
     @Test
     void settledStatusIsNeverReplacedByAnEarlierStageOfTheSameAttempt() {
@@ -163,5 +163,50 @@ class StatusViewTest {
 
         view.apply(Statuses.declined("c3", 0, DeclineClass.INVALID_REQUEST, "record_unreadable"));
         assertThat(view.find("c3").orElseThrow().order().attempt()).isEqualTo(1);
+    }
+
+    @Test
+    void theViewNeverHoldsMoreThanItsMaximumHoweverManyCheckoutsPass() {
+        StatusView bounded = new StatusView(1000);
+        java.time.Instant start = java.time.Instant.now().minusSeconds(100_000);
+        for (int i = 0; i < 50_000; i++) {
+            bounded.apply(CheckoutStatusChanged.newBuilder(Statuses.imported("c" + i, 1, "CRM-" + i))
+                    .setChangedAt(start.plusSeconds(i)).build());
+            bounded.trim(); // the materializer trims after every poll
+            assertThat(bounded.size()).isLessThanOrEqualTo(1000);
+        }
+
+        assertThat(bounded.forgottenForSize()).isEqualTo(50_000 - bounded.size());
+        assertThat(bounded.find("c49999")).as("the latest is held").isPresent();
+        assertThat(bounded.find("c0")).as("the oldest answers as unknown (404)").isEmpty();
+        // a later status of a forgotten checkout brings it back
+        bounded.apply(Statuses.imported("c0", 1, "CRM-0"));
+        assertThat(bounded.find("c0").orElseThrow().order().crmOrderId()).isEqualTo("CRM-0");
+    }
+
+    @Test
+    void settledCheckoutsAreForgottenBeforeOnesStillInProgressHoweverOld() {
+        StatusView bounded = new StatusView(10);
+        java.time.Instant longAgo = java.time.Instant.now().minus(java.time.Duration.ofHours(5));
+        for (int i = 0; i < 5; i++) {
+            bounded.apply(Statuses.base("waiting" + i, 1, CheckoutStatus.ACCEPTED).setChangedAt(longAgo).build());
+        }
+        for (int i = 0; i < 20; i++) {
+            bounded.apply(i % 2 == 0 ? Statuses.imported("done" + i, 1, "CRM-" + i)
+                    : Statuses.declined("done" + i, 1, DeclineClass.TERMINAL, "AmazonRejected"));
+        }
+
+        assertThat(bounded.trim()).isEqualTo(16); // down to nine tenths of 10
+        assertThat(bounded.size()).isEqualTo(9);
+        for (int i = 0; i < 5; i++) {
+            assertThat(bounded.find("waiting" + i)).as("a lander still waits for it").isPresent();
+        }
+        assertThat(bounded.trim()).as("nothing to do under the maximum").isZero();
+    }
+
+    @Test
+    void aMaximumBelowOneIsRefused() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new StatusView(0))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maximum entries");
     }
 }

@@ -16,7 +16,7 @@ class ClientAddressResolverTest {
         return new ClientAddressResolver(new IntakeProperties(List.of(), List.of(proxies), DataSize.ofKilobytes(16),
                 new IntakeProperties.Publish(Duration.ofSeconds(5), Duration.ofSeconds(2), Duration.ofMillis(2)),
                 new IntakeProperties.RateLimit(true, 10, 30, 1000),
-                new IntakeProperties.Status(Duration.ofSeconds(30), Duration.ofSeconds(3), 100, Duration.ofSeconds(5)),
+                new IntakeProperties.Status(Duration.ofSeconds(30), Duration.ofSeconds(3), 100, Duration.ofSeconds(5), 1000),
                 new IntakeProperties.ClientPrices(List.of())));
     }
 
