@@ -34,6 +34,8 @@ public final class LedgerView {
     static final Duration SWEEP_EVERY = Duration.ofHours(1);
     /** An entry changed more recently than this is never forgotten for size. */
     static final Duration KEPT_AT_LEAST = Duration.ofHours(2);
+    /** How long a view still over its maximum after a trim waits before it scans again. */
+    static final Duration TRIM_RETRY = Duration.ofMinutes(1);
 
     private final Duration horizon;
     private final int maxEntries;
@@ -44,6 +46,8 @@ public final class LedgerView {
     private final AtomicLong forgottenUpTo = new AtomicLong(Long.MIN_VALUE);
     private final AtomicLong forgottenForSize = new AtomicLong();
     private final AtomicBoolean trimming = new AtomicBoolean();
+    private final AtomicLong nextTrim = new AtomicLong();
+    private final AtomicLong trimPasses = new AtomicLong();
 
     public LedgerView(Duration horizon, Clock clock) {
         this(horizon, Integer.MAX_VALUE, clock);
@@ -159,14 +163,28 @@ public final class LedgerView {
         return forgottenForSize.get();
     }
 
+    /**
+     * A trim scans every entry: when it cannot get below the maximum (the entries held are recent or
+     * unsettled, as at any rate above maxEntries per two hours) the next try waits {@link #TRIM_RETRY}, so
+     * a view over its maximum does not scan on every write.
+     */
     private void trimIfOver() {
-        if (size() > maxEntries && trimming.compareAndSet(false, true)) {
+        if (size() > maxEntries && clock.millis() >= nextTrim.get() && trimming.compareAndSet(false, true)) {
             try {
                 trim();
+                trimPasses.incrementAndGet();
+                if (size() > maxEntries) {
+                    nextTrim.set(clock.millis() + TRIM_RETRY.toMillis());
+                }
             } finally {
                 trimming.set(false);
             }
         }
+    }
+
+    /** Scans of the whole view for entries to forget, since start. */
+    long trimPasses() {
+        return trimPasses.get();
     }
 
     /** Nothing about it can change the CRM any more: imported or definitely declined, its upsells too. */

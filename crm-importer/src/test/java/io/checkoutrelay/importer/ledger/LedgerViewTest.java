@@ -170,6 +170,24 @@ class LedgerViewTest {
         assertThat(view.get(0, "now")).isPresent();
     }
 
+    /** Above maxEntries per two hours nothing qualifies for a while: the view must not rescan on every write. */
+    @Test
+    void aViewOverItsMaximumWithNothingToForgetScansAtMostOnceAMinute() {
+        MovingClock clock = new MovingClock(START);
+        LedgerView view = new LedgerView(HORIZON, 100, clock);
+        view.restoring(List.of(0)).install();
+        for (int i = 0; i < 1000; i++) {
+            view.remember(0, imported("recent-" + i, clock.instant()));
+            clock.advance(Duration.ofMillis(10)); // 100 a second: all within the two hours always kept
+        }
+
+        assertThat(view.size()).isEqualTo(1000);
+        assertThat(view.trimPasses()).as("900 writes over the maximum within 9 s").isEqualTo(1);
+        clock.advance(LedgerView.TRIM_RETRY);
+        view.remember(0, imported("a-minute-later", clock.instant()));
+        assertThat(view.trimPasses()).isEqualTo(2);
+    }
+
     @Test
     void aMaximumBelowOneIsRefused() {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> new LedgerView(HORIZON, 0, Clock.systemUTC()))
