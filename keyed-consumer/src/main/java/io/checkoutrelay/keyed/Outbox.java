@@ -66,12 +66,22 @@ public final class Outbox {
         return writes;
     }
 
+    /**
+     * Completes the futures of a committed transaction's writes: one hand-off to the completions thread per
+     * transaction, not one per write (each hand-off wakes a thread; a transaction carries the writes of
+     * many records under load). Never on the loop thread: what follows a write (the next step of its work)
+     * must not hold up the next commit.
+     */
     void committed(List<Write> writes) {
-        writes.forEach(write -> write.done().completeAsync(() -> null, completions));
+        if (!writes.isEmpty()) {
+            completions.execute(() -> writes.forEach(write -> write.done().complete(null)));
+        }
     }
 
     void failed(List<Write> writes, Throwable failure) {
-        writes.forEach(write -> completions.execute(() -> write.done().completeExceptionally(failure)));
+        if (!writes.isEmpty()) {
+            completions.execute(() -> writes.forEach(write -> write.done().completeExceptionally(failure)));
+        }
     }
 
     /** Fails everything queued (the loop that would have committed it is gone). */

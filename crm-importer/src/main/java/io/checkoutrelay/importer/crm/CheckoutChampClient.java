@@ -2,10 +2,10 @@ package io.checkoutrelay.importer.crm;
 
 import java.io.IOException;
 import java.net.URLEncoder;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -20,6 +20,7 @@ import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.hc.core5.http.io.entity.StringEntity;
 import org.apache.hc.core5.util.TimeValue;
@@ -61,6 +62,8 @@ public class CheckoutChampClient implements AutoCloseable {
     private final ImporterMetrics metrics;
     private final ExecutorService callers;
     private final CheckoutTracing tracing;
+    /** {@code loginId=…&password=…}, encoded once: the same in every call. */
+    private final String credentials;
 
     public CheckoutChampClient(ImporterProperties.CheckoutChamp settings, CrmResponseParser parser,
             RateLimiter rateLimiter, CircuitBreaker circuitBreaker, ImporterMetrics metrics, CheckoutTracing tracing) {
@@ -76,6 +79,7 @@ public class CheckoutChampClient implements AutoCloseable {
             return thread;
         });
         this.baseUrl = stripSlash(settings.baseUrl());
+        this.credentials = credentialsField(settings.loginId(), settings.password());
         this.http = HttpClients.custom()
                 .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
                         .setMaxConnTotal(settings.maxConcurrentCalls())
@@ -147,7 +151,8 @@ public class CheckoutChampClient implements AutoCloseable {
         try {
             result = http.execute(request(endpoint, params), response -> parser.parse(response.getCode(),
                     response.getFirstHeader("Retry-After") == null ? null : response.getFirstHeader("Retry-After").getValue(),
-                    response.getEntity() == null ? "" : EntityUtils.toString(response.getEntity(), StandardCharsets.UTF_8),
+                    response.getEntity() == null ? ""
+                            : text(response.getEntity()),
                     secrets));
         } catch (IOException e) { // a timeout, a refused or broken connection; an interrupted caller (shutdown)
             result = CrmResult.transportFailure(0, Thread.currentThread().isInterrupted() ? "interrupted"
@@ -182,23 +187,34 @@ public class CheckoutChampClient implements AutoCloseable {
         return post;
     }
 
-    /** The body: credentials first, then the call's parameters, every value URL-encoded. */
+    /** The body: credentials first (URL-encoded once, at start), then the call's parameters, every value URL-encoded. */
     String formBody(Map<String, String> params) {
-        Map<String, String> all = new LinkedHashMap<>();
-        all.put("loginId", settings.loginId());
-        all.put("password", settings.password());
-        all.putAll(params);
-        StringBuilder body = new StringBuilder();
-        all.forEach((name, value) -> {
+        StringBuilder body = new StringBuilder(256).append(credentials);
+        params.forEach((name, value) -> {
             if (value != null) {
-                if (!body.isEmpty()) {
-                    body.append('&');
-                }
-                body.append(URLEncoder.encode(name, StandardCharsets.UTF_8)).append('=')
-                        .append(URLEncoder.encode(value, StandardCharsets.UTF_8));
+                append(body, name, value);
             }
         });
         return body.toString();
+    }
+
+    private static String credentialsField(String loginId, String password) {
+        StringBuilder body = new StringBuilder();
+        if (loginId != null) {
+            append(body, "loginId", loginId);
+        }
+        if (password != null) {
+            append(body, "password", password);
+        }
+        return body.toString();
+    }
+
+    private static void append(StringBuilder body, String name, String value) {
+        if (!body.isEmpty()) {
+            body.append('&');
+        }
+        body.append(URLEncoder.encode(name, StandardCharsets.UTF_8)).append('=')
+                .append(URLEncoder.encode(value, StandardCharsets.UTF_8));
     }
 
     private static String stripSlash(String url) {
@@ -213,5 +229,16 @@ public class CheckoutChampClient implements AutoCloseable {
         } catch (IOException e) {
             log.debug("closing the CRM's HTTP client: {}", e.toString());
         }
+    }
+
+    /**
+     * The body as text, in its declared charset (UTF-8 when none is declared, as EntityUtils.toString). Decoded
+     * from its bytes at once: EntityUtils.toString sets up a reader with an 8 KiB buffer for every answer, the
+     * largest allocation of a call (issue 14).
+     */
+    private static String text(HttpEntity entity) throws IOException {
+        ContentType type = ContentType.parseLenient(entity.getContentType());
+        Charset charset = type == null || type.getCharset() == null ? StandardCharsets.UTF_8 : type.getCharset();
+        return new String(EntityUtils.toByteArray(entity), charset);
     }
 }

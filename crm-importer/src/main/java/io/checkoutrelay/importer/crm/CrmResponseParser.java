@@ -50,19 +50,20 @@ public final class CrmResponseParser {
         }
         String result = envelope.get("result").asString().toUpperCase(Locale.ROOT);
         JsonNode message = envelope.get("message");
-        String raw = Secrets.redact(message == null || message.isNull() ? ""
-                : message.isString() ? message.asString() : message.toString(), secrets);
+        // written out and redacted only if a decline or a log line asks for it (not for most successes)
+        CrmResult.RawMessage raw = CrmResult.RawMessage.lazy(() -> Secrets.redact(message == null || message.isNull()
+                ? "" : message.isString() ? message.asString() : message.toString(), secrets));
         if ("SUCCESS".equals(result)) {
-            return new CrmResult(CrmResult.Outcome.SUCCESS, httpStatus, message, raw, Map.of());
+            return new CrmResult(CrmResult.Outcome.SUCCESS, httpStatus, message, raw, Map.of(), null);
         }
         if ("MERC_REDIRECT".equals(result)) {
-            return new CrmResult(CrmResult.Outcome.MERCHANT_REDIRECT, httpStatus, message, raw, Map.of());
+            return new CrmResult(CrmResult.Outcome.MERCHANT_REDIRECT, httpStatus, message, raw, Map.of(), null);
         }
         if (message != null && message.isObject()) {
             return new CrmResult(CrmResult.Outcome.VALIDATION_ERROR, httpStatus, message, raw,
-                    fieldErrors(message, secrets));
+                    fieldErrors(message, secrets), null);
         }
-        return new CrmResult(CrmResult.Outcome.ERROR, httpStatus, message, raw, Map.of());
+        return new CrmResult(CrmResult.Outcome.ERROR, httpStatus, message, raw, Map.of(), null);
     }
 
     private static Map<String, String> fieldErrors(JsonNode message, List<String> secrets) {

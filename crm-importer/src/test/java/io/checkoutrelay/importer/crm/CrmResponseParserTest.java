@@ -121,6 +121,16 @@ class CrmResponseParserTest {
     }
 
     @Test
+    void aSuccessfulReplysMessageIsWrittenOutRedactedWhenAskedFor() {
+        // made only when a decline or a log line quotes it; redacted all the same
+        CrmResult result = parse(200, "{\"result\":\"SUCCESS\",\"message\":{\"orderId\":\"A1B2\","
+                + "\"note\":\"consent " + TOKEN + " p&ss=word\"}}");
+        assertThat(result.succeeded()).isTrue();
+        assertThat(result.rawMessage()).contains("A1B2", "[redacted]").doesNotContain("secret-token", "p&ss=word");
+        assertThat(result.rawMessage()).isSameAs(result.rawMessage());
+    }
+
+    @Test
     void tokensAreRedactedHoweverTheyAreEncoded() {
         String once = java.net.URLEncoder.encode(TOKEN, java.nio.charset.StandardCharsets.UTF_8);
         String twice = java.net.URLEncoder.encode(once, java.nio.charset.StandardCharsets.UTF_8);

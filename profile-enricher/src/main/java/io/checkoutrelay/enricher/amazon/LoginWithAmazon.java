@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.net.URLEncoder;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
@@ -15,6 +16,8 @@ import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
@@ -128,8 +131,8 @@ public class LoginWithAmazon {
 
     private Answer send(AmazonEndpoint endpoint, HttpGet request) {
         try {
-            return http.execute(request, response -> new Answer(response.getCode(), response.getEntity() == null
-                    ? "" : EntityUtils.toString(response.getEntity(), StandardCharsets.UTF_8)));
+                        return http.execute(request, response -> new Answer(response.getCode(), response.getEntity() == null
+                    ? "" : text(response.getEntity())));
         } catch (ConnectTimeoutException | ConnectException e) {
             throw new AmazonUnavailable(endpoint, "connection_error", null);
         } catch (SocketTimeoutException e) {
@@ -171,5 +174,16 @@ public class LoginWithAmazon {
             }
         }
         return null;
+    }
+
+    /**
+     * The body as text, in its declared charset (UTF-8 when none is declared, as EntityUtils.toString). Decoded
+     * from its bytes at once: EntityUtils.toString sets up a reader with an 8 KiB buffer for every answer, the
+     * largest allocation of a call (issue 14).
+     */
+    private static String text(HttpEntity entity) throws IOException {
+        ContentType type = ContentType.parseLenient(entity.getContentType());
+        Charset charset = type == null || type.getCharset() == null ? StandardCharsets.UTF_8 : type.getCharset();
+        return new String(EntityUtils.toByteArray(entity), charset);
     }
 }
