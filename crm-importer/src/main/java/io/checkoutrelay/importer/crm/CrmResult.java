@@ -108,6 +108,13 @@ public record CrmResult(Outcome outcome, int httpStatus, JsonNode message, RawMe
         return new CrmResult(Outcome.NOT_SENT, 429, null, rawMessage, Map.of(), retryAfter);
     }
 
+    /** What is safe to log: the redacted text, never the {@code message} node as the CRM sent it. */
+    @Override
+    public String toString() {
+        return "CrmResult[outcome=" + outcome + ", httpStatus=" + httpStatus + ", rawMessage=" + raw
+                + ", fieldErrors=" + fieldErrors + ", retryAfter=" + retryAfter + "]";
+    }
+
     public boolean succeeded() {
         return outcome == Outcome.SUCCESS;
     }

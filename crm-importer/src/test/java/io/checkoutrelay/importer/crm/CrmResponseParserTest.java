@@ -35,6 +35,14 @@ class CrmResponseParserTest {
     }
 
     @Test
+    void aResultPrintedInALogLineCarriesNoSecretTheCrmEchoed() {
+        CrmResult result = parse(200, "{\"result\":\"SUCCESS\",\"message\":{\"orderId\":\"A1B2\","
+                + "\"paySource\":\"" + TOKEN + "\",\"note\":\"p&ss=word\"}}");
+
+        assertThat(result.toString()).contains("SUCCESS", "A1B2").doesNotContain(TOKEN).doesNotContain("p&ss=word");
+    }
+
+    @Test
     void declineReasonsAreClassifiedByTheArchitectureTable() {
         assertThat(DeclineClassifier.classify(parse(200, "{\"result\":\"ERROR\",\"message\":\"Transaction Declined: InvalidPaymentMethod\"}")))
                 .isEqualTo(new Verdict(Verdict.Kind.DECLINED, DeclineClass.CUSTOMER_ACTION, "InvalidPaymentMethod"));
