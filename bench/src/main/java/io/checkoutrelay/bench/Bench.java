@@ -85,7 +85,7 @@ public final class Bench {
         long begin = System.nanoTime();
         String loadBefore = EnvironmentProbe.loadAverage();
         System.out.println("load average before: " + loadBefore);
-        Timing timing = Timing.of(options.quick());
+        Timing timing = Timing.of(options.quick()).withIntakeConnections(options.intakeConnections());
         deleteRecursively(workDir);
         int runNumber = ThreadLocalRandom.current().nextInt(1_000_000, 10_000_000);
         GeneratorProcess generator = new GeneratorProcess(workDir.resolve("generator"));
@@ -121,7 +121,8 @@ public final class Bench {
                         CrmSetup best = pipeline.stream().max(Comparator.comparingDouble(PipelineScenario.Run::importedPerSecond))
                                 .map(PipelineScenario.Run::setup).orElse(top);
                         best = best.named(best.label() + " scenario 3");
-                        overhead = OverheadScenario.run(stack, generator, watcher, timing, runNumber, best, max);
+                        overhead = OverheadScenario.run(stack, generator, watcher, timing, runNumber, best, max,
+                                options.e2eRate());
                     }
                 }
             }

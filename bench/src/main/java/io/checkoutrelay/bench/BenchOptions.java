@@ -18,7 +18,8 @@ import java.util.TreeSet;
  */
 public record BenchOptions(boolean quick, Set<Integer> scenarios, List<Integer> crmLimits, List<String> serviceJvmFlags,
                            Map<String, String> serviceEnvironment, String name, Path resultsDir,
-                           double rssRunMinutes, double rssRunRate, Map<String, List<String>> extraJvmFlags) {
+                           double rssRunMinutes, double rssRunRate, Map<String, List<String>> extraJvmFlags,
+                           double e2eRate, List<Integer> intakeConnections) {
 
     /** The services by name, and the short names {@code --jvm} also takes. */
     public static final Map<String, String> SERVICES = Map.of("order-intake", "order-intake", "intake", "order-intake",
@@ -62,6 +63,9 @@ public record BenchOptions(boolean quick, Set<Integer> scenarios, List<Integer> 
               --rss-run MINUTES           instead of the scenarios: the whole pipeline at a steady rate for MINUTES,
                                           RSS of every process sampled; writes NAME-rss.md and NAME-rss.png
               --rss-rate N                checkouts/s of --rss-run (default 30)
+              --e2e-rate N                checkouts/s of scenario 3 (default: half the best rate of scenario 2; when
+                                          scenario 2 is not run, half its effective limit at the largest C)
+              --intake-connections 8,32   scenario 1's connection levels (default 8,32,128; --quick: 32)
               --name NAME                 results file name without extension (default: today's date, UTC)
               --results-dir DIR           where results go (default: bench/results in the repository)
             """;
@@ -92,6 +96,15 @@ public record BenchOptions(boolean quick, Set<Integer> scenarios, List<Integer> 
         if (!(rssRunRate > 0) || rssRunRate > 1000) {
             throw new IllegalArgumentException("--rss-rate takes checkouts per second above 0 and up to 1000, not " + rssRunRate);
         }
+        if (e2eRate < 0 || e2eRate > 1000) {
+            throw new IllegalArgumentException("--e2e-rate takes checkouts per second above 0 and up to 1000, not " + e2eRate);
+        }
+        for (int connections : intakeConnections) {
+            if (connections < 1 || connections > 1000) {
+                throw new IllegalArgumentException("--intake-connections: " + connections + " is not between 1 and 1000");
+            }
+        }
+        intakeConnections = List.copyOf(intakeConnections);
         scenarios = expand(scenarios);
         crmLimits = List.copyOf(crmLimits);
         serviceJvmFlags = List.copyOf(serviceJvmFlags);
@@ -147,6 +160,13 @@ public record BenchOptions(boolean quick, Set<Integer> scenarios, List<Integer> 
         if (rssRunMinutes > 0) {
             args.append(" --rss-run ").append(Math.round(rssRunMinutes)).append(" --rss-rate ").append(Math.round(rssRunRate));
         }
+        if (!intakeConnections.isEmpty()) {
+            args.append(" --intake-connections ").append(String.join(",", intakeConnections.stream().map(String::valueOf).toList()));
+        }
+        if (e2eRate > 0) {
+            args.append(" --e2e-rate ").append(e2eRate == Math.rint(e2eRate) ? String.valueOf(Math.round(e2eRate))
+                    : String.valueOf(e2eRate));
+        }
         if (!name.equals(LocalDate.now(ZoneOffset.UTC).toString())) {
             args.append(" --name ").append(name);
         }
@@ -167,6 +187,8 @@ public record BenchOptions(boolean quick, Set<Integer> scenarios, List<Integer> 
         Path resultsDir = null;
         double rssRun = 0;
         double rssRate = 30;
+        double e2eRate = 0;
+        List<Integer> intakeConnections = List.of();
         Map<String, List<String>> extraFlags = new java.util.LinkedHashMap<>(DEFAULT_EXTRA_JVM_FLAGS);
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
@@ -190,10 +212,17 @@ public record BenchOptions(boolean quick, Set<Integer> scenarios, List<Integer> 
                 }
                 case "--rss-run" -> rssRun = number(option, value(args, ++i, option));
                 case "--rss-rate" -> rssRate = number(option, value(args, ++i, option));
+                case "--intake-connections" -> intakeConnections = integers(option, value(args, ++i, option));
+                case "--e2e-rate" -> {
+                    e2eRate = number(option, value(args, ++i, option));
+                    if (!(e2eRate > 0)) {
+                        throw new IllegalArgumentException("--e2e-rate takes checkouts per second above 0, not " + e2eRate);
+                    }
+                }
                 default -> throw new IllegalArgumentException("unknown option '" + option + "'");
             }
         }
-        return new BenchOptions(quick, scenarios, crmLimits, flags, env, name, resultsDir, rssRun, rssRate, extraFlags);
+        return new BenchOptions(quick, scenarios, crmLimits, flags, env, name, resultsDir, rssRun, rssRate, extraFlags, e2eRate, intakeConnections);
     }
 
     private static Set<Integer> expand(Set<Integer> asked) {

@@ -16,4 +16,10 @@ public record Timing(double intakeColdStart, double intakeWarmup, double intakeW
                 ? new Timing(15, 4, 8, List.of(32), 6, 12, 5, 12, 50_000, 60)
                 : new Timing(60, 10, 20, List.of(8, 32, 128), 15, 30, 10, 30, 300_000, 120);
     }
+
+    /** The same windows with scenario 1's connection levels replaced (when {@code levels} names any). */
+    public Timing withIntakeConnections(List<Integer> levels) {
+        return levels.isEmpty() ? this : new Timing(intakeColdStart, intakeWarmup, intakeWindow, List.copyOf(levels),
+                pipelineWarmup, pipelineWindow, overheadWarmup, overheadWindow, producerPerfRecords, drainSeconds);
+    }
 }

@@ -53,6 +53,23 @@ class BenchOptionsTest {
     }
 
     @Test
+    void scenarioThreesRateAndScenarioOnesLevelsMayBeGiven() {
+        BenchOptions options = BenchOptions.parse(new String[] {"--quick", "--scenarios", "1,3", "--e2e-rate", "78.5",
+            "--intake-connections", "32,128"});
+
+        assertThat(options.e2eRate()).isEqualTo(78.5);
+        assertThat(Timing.of(true).withIntakeConnections(options.intakeConnections()).intakeConnections())
+                .containsExactly(32, 128);
+        assertThat(Timing.of(true).withIntakeConnections(List.of()).intakeConnections()).containsExactly(32);
+        assertThat(options.toArguments()).isEqualTo(" --quick --scenarios 1,3 --intake-connections 32,128 --e2e-rate 78.5");
+        assertThat(BenchOptions.parse(new String[0]).e2eRate()).as("half of scenario 2's best").isZero();
+        assertThatThrownBy(() -> BenchOptions.parse(new String[] {"--e2e-rate", "0"}))
+                .hasMessageContaining("--e2e-rate takes checkouts per second above 0");
+        assertThatThrownBy(() -> BenchOptions.parse(new String[] {"--intake-connections", "0"}))
+                .hasMessageContaining("--intake-connections: 0 is not between 1 and 1000");
+    }
+
+    @Test
     void eachServiceMayHaveFlagsOfItsOwnAfterTheCommonOnes() {
         BenchOptions options = BenchOptions.parse(new String[] {"--jvm", "importer=-XX:TieredStopAtLevel=1 -Xmx160m",
             "--jvm", "profile-enricher=-XX:TieredStopAtLevel=1"});

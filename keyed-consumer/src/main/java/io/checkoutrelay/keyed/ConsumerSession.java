@@ -90,7 +90,7 @@ final class ConsumerSession implements ConsumerRebalanceListener, AutoCloseable 
             commit();
             loop.consuming();
             if (loop.lag() != null) {
-                loop.lag().refresh(consumer);
+                loop.lag().refresh(consumer, lastCommitted); // no broker call: see ConsumerLag
             }
         }
         revoke(Set.copyOf(offsets.keySet()), "stopping");

@@ -11,6 +11,7 @@ import io.checkoutrelay.bench.load.GeneratorProcess;
 import io.checkoutrelay.bench.load.LoadResult;
 import io.checkoutrelay.bench.load.LoadSpec;
 import io.checkoutrelay.bench.load.SendLog;
+import io.checkoutrelay.bench.measure.HopTimes;
 import io.checkoutrelay.bench.measure.OutcomeWatcher;
 import io.checkoutrelay.bench.measure.Percentiles;
 import io.checkoutrelay.bench.system.SandboxClient;
@@ -32,16 +33,17 @@ public final class OverheadScenario {
 
     public record Result(CrmSetup setup, double rate, double crmCallsPerCheckout, double amazonCallsPerCheckout,
                          double sandboxMillisPerCheckout, Percentiles endToEndMillis, Percentiles overheadMillis,
-                         long measured, long missing, LoadResult load, TopicTraffic traffic, long checkouts) {
+                         long measured, long missing, LoadResult load, TopicTraffic traffic, long checkouts,
+                         List<HopTimes.Hop> hops) {
     }
 
     private OverheadScenario() {
     }
 
     public static Result run(BenchStack stack, GeneratorProcess generator, OutcomeWatcher watcher, Timing timing,
-                             int runNumber, CrmSetup setup, double maxRate) throws InterruptedException {
+                             int runNumber, CrmSetup setup, double maxRate, double rate) throws InterruptedException {
         WholeSystem system = stack.system();
-        if (!(maxRate > 0)) {
+        if (!(rate > 0) && !(maxRate > 0)) {
             throw new IllegalStateException("scenario 3 needs a maximum rate from scenario 2, which imported nothing");
         }
         SandboxClient sandbox = new SandboxClient(system.sandboxUrl());
@@ -49,7 +51,7 @@ public final class OverheadScenario {
                 setup.sandboxSettings(AMAZON_LATENCY));
         sandbox.reset();
         sandbox.settings(setup.sandboxSettings(AMAZON_LATENCY));
-        double rate = maxRate / 2;
+        rate = rate > 0 ? rate : maxRate / 2;
         String prefix = generator.nextPrefix();
         Path sendsFile = system.workDir().resolve("sends-" + prefix + ".txt");
         Map<TopicPartition, Long> offsetsBefore = TopicTraffic.endOffsets(system.bootstrapServers());
@@ -80,10 +82,19 @@ public final class OverheadScenario {
             throw new IllegalStateException("scenario 3: no checkout of the window was imported; see logs in "
                     + system.workDir());
         }
+        long crmMillis = Math.round(CrmSetup.CRM_LATENCY_SECONDS * 1000);
+        List<HopTimes.Hop> hops = HopTimes.read(system.bootstrapServers(), offsetsBefore, sends,
+                Map.of("captured → enriched", Math.round(amazonPerCheckout * AMAZON_LATENCY_MILLIS),
+                        "IMPORTING status → ledger LEAD", crmMillis, "IMPORTING status → ledger SUBMITTING", crmMillis,
+                        "ledger SUBMITTING → imported", crmMillis));
+        for (HopTimes.Hop hop : hops) {
+            System.out.printf("    %-40s p50 %4d ms p90 %4d ms p99 %4d ms (sandbox %d ms)%n", hop.name(),
+                    hop.millis().at(50), hop.millis().at(90), hop.millis().at(99), hop.sandboxMillis());
+        }
         long[] e2e = endToEnd.stream().mapToLong(Long::longValue).toArray();
         long[] overhead = endToEnd.stream().mapToLong(ms -> Math.round(ms - sandboxMillis)).toArray();
         Result result = new Result(setup, rate, crmPerCheckout, amazonPerCheckout, sandboxMillis, new Percentiles(e2e),
-                new Percentiles(overhead), e2e.length, missing, load, traffic, checkouts);
+                new Percentiles(overhead), e2e.length, missing, load, traffic, checkouts, hops);
         System.out.printf("  %.1f checkouts/s: end-to-end p50 %d ms p99 %d ms; sandbox %.0f ms per checkout; "
                         + "overhead p50 %d ms p99 %d ms (%d measured, %d not imported)%n", rate,
                 result.endToEndMillis().at(50), result.endToEndMillis().at(99), sandboxMillis,

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.checkoutrelay.bench.BenchOptions;
+import io.checkoutrelay.bench.measure.HopTimes;
 import io.checkoutrelay.bench.Timing;
 import io.checkoutrelay.bench.kafkaperf.ProducerPerfResult;
 import io.checkoutrelay.bench.load.LoadResult;
@@ -53,7 +54,9 @@ final class ReportFixture {
         OverheadScenario.Result overhead = new OverheadScenario.Result(CrmSetup.limit(128), 90, 2, 2, 700,
                 new Percentiles(new long[] {710, 720, 790}), new Percentiles(new long[] {10, 20, 90}), 3, 0,
                 load(32, 90, 5_000), new TopicTraffic(Map.of("crm.order.imported.v1", 1500L, "amazon.checkout.captured.v1", 1000L),
-                        Map.of("crm.order.imported.v1", 1000L, "amazon.checkout.captured.v1", 1000L)), 1000);
+                        Map.of("crm.order.imported.v1", 1000L, "amazon.checkout.captured.v1", 1000L)), 1000,
+                List.of(new HopTimes.Hop("POST → captured", 0, new Percentiles(new long[] {2, 3, 9})),
+                        new HopTimes.Hop("ledger SUBMITTING → imported", 300, new Percentiles(new long[] {310, 320, 340}))));
         ScalingPlan.PerInstance perInstance = ScalingPlan.PerInstance.from(2100, pipeline.get(2));
         Map<String, Duration> startup = new LinkedHashMap<>();
         startup.put("kafka broker", Duration.ofMillis(8_200));

@@ -24,7 +24,7 @@ import io.checkoutrelay.schemas.DeclineClass;
 
 /**
  * Drives one order record to exactly one CRM order or one decline:
- * Import Lead → ledger LEAD → ledger SUBMITTING (durable) → Import Order. An unknown outcome is settled
+ * Import Lead → ledger SUBMITTING with the lead's orderId (durable) → Import Order. An unknown outcome is settled
  * by Order Query before anything is sent again (after the CRM request timeout; PARTIAL read twice far
  * enough apart); so is a checkout found SUBMITTING in the ledger.
  */
@@ -92,7 +92,11 @@ final class OrderJob extends ImportJob {
                 if (orderId == null) {
                     return retryLater("leads_import", this::importLead, false);
                 }
-                return write(LedgerEntry.lead(work.checkoutId(), orderId, work.attempt())).thenCompose(v -> submit());
+                // LEAD(orderId) is not written on its own: the SUBMITTING write below carries the orderId and is
+                // the fenced write before Import Order, one transaction instead of two in a row. A crash before it
+                // leaves no entry (a new, harmless lead next time), after it SUBMITTING (settled by Order Query).
+                entry = LedgerEntry.lead(work.checkoutId(), orderId, work.attempt());
+                return submit();
             }
             return switch (result.outcome()) {
                 case VALIDATION_ERROR, ERROR, MERCHANT_REDIRECT ->

@@ -3,12 +3,12 @@ package io.checkoutrelay.observability.consumer;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.apache.kafka.clients.consumer.Consumer;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,13 +19,18 @@ import io.micrometer.core.instrument.MeterRegistry;
 /**
  * The consumer group's lag per assigned partition: end offset minus committed offset, i.e. records
  * not yet fetched plus records fetched but not finished (offsets are committed only past finished
- * records). Refreshed from the consumer's own thread at most every {@code interval}; partitions this
- * instance no longer owns are dropped, so summing over replicas gives the group's lag.
+ * records). Refreshed from the consumer's own thread at most every {@code interval}, from what that
+ * thread already knows: the end offset from the consumer's last fetch ({@code currentLag}: for a
+ * {@code read_committed} consumer the last stable offset), the committed offset from the caller, who
+ * committed it. No broker round trip: a {@code committed()} call on the loop thread stalled the loop
+ * (and every transaction waiting for it) for 100 ms and more whenever its own last transactional offset
+ * commit was not yet stable (the broker answers UNSTABLE_OFFSET_COMMIT and the consumer retries after its
+ * backoff) — found in bench scenario 3. Partitions this instance no longer owns are dropped, so summing over
+ * replicas gives the group's lag.
  */
 public final class ConsumerLag {
 
     private static final Logger log = LoggerFactory.getLogger(ConsumerLag.class);
-    private static final Duration CALL_TIMEOUT = Duration.ofSeconds(2);
 
     private final MeterRegistry registry;
     private final String name;
@@ -40,8 +45,12 @@ public final class ConsumerLag {
         this.interval = interval;
     }
 
-    /** Call from the consumer's thread, e.g. after each poll; does the broker round trips only when due. */
-    public void refresh(Consumer<?, ?> consumer) {
+    /**
+     * Call from the consumer's thread, e.g. after each poll, with the offsets last committed per partition (a
+     * partition without one is left out until it has one); when due, sets each partition's lag from the
+     * consumer's cached end offset, never asking the broker.
+     */
+    public void refresh(Consumer<?, ?> consumer, Map<TopicPartition, Long> committed) {
         long now = System.nanoTime();
         if (now < nextRefreshNanos) {
             return;
@@ -49,17 +58,14 @@ public final class ConsumerLag {
         nextRefreshNanos = now + interval.toNanos();
         Set<TopicPartition> assigned = new HashSet<>(consumer.assignment());
         try {
-            Map<TopicPartition, Long> end = assigned.isEmpty() ? Map.of() : consumer.endOffsets(assigned, CALL_TIMEOUT);
-            Map<TopicPartition, OffsetAndMetadata> committed = assigned.isEmpty() ? Map.of()
-                    : consumer.committed(assigned, CALL_TIMEOUT);
             for (TopicPartition partition : assigned) {
-                Long endOffset = end.get(partition);
-                if (endOffset == null) {
+                Long done = committed.get(partition);
+                OptionalLong unfetched = consumer.currentLag(partition); // empty until a fetch told the end
+                if (done == null || unfetched.isEmpty()) {
                     continue;
                 }
-                OffsetAndMetadata done = committed.get(partition);
-                long from = done != null ? done.offset() : consumer.position(partition, CALL_TIMEOUT);
-                lag(partition).set(Math.max(0, endOffset - from));
+                long end = consumer.position(partition) + unfetched.getAsLong();
+                lag(partition).set(Math.max(0, end - done));
             }
         } catch (RuntimeException e) {
             log.debug("consumer lag not refreshed: {}", e.toString());

@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 import org.apache.kafka.clients.consumer.MockConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 
@@ -30,14 +29,15 @@ class ConsumerGaugesTest {
         consumer.assign(List.of(P0, P1));
         consumer.updateBeginningOffsets(Map.of(P0, 0L, P1, 0L));
         consumer.updateEndOffsets(Map.of(P0, 10L, P1, 4L));
-        consumer.commitSync(Map.of(P0, new OffsetAndMetadata(7), P1, new OffsetAndMetadata(4)));
+        consumer.seek(P0, 8); // fetched up to 8, finished and committed up to 7
+        consumer.seek(P1, 4);
 
-        lag.refresh(consumer);
+        lag.refresh(consumer, Map.of(P0, 7L, P1, 4L));
         assertThat(value(registry, "0")).isEqualTo(3);
         assertThat(value(registry, "1")).isZero();
 
         consumer.assign(List.of(P1));
-        lag.refresh(consumer);
+        lag.refresh(consumer, Map.of(P1, 4L));
         assertThat(registry.find("crm_importer.consumer.lag").tag("partition", "0").gauge()).isNull();
         lag.clear();
         assertThat(registry.find("crm_importer.consumer.lag").gauges()).isEmpty();
