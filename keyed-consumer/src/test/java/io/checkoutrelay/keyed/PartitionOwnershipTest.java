@@ -10,6 +10,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -35,10 +36,7 @@ class PartitionOwnershipTest {
         ownership.release(0);
         ownership.own(0);
         AtomicInteger newStarts = new AtomicInteger();
-        CompletableFuture<Void> newWork = ownership.run(0, ownership.ownership(0), () -> {
-            newStarts.incrementAndGet();
-            return CompletableFuture.completedFuture(null);
-        }, workers);
+        CompletableFuture<Void> newWork = ownership.run(0, ownership.ownership(0), countedIn(newStarts), workers);
 
         // the old work, back from its call, finds the partition not owned: it stops, and writes nothing
         assertThatThrownBy(() -> ownership.requireOwned(0)).isInstanceOf(PartitionLease.Abandoned.class);
@@ -62,10 +60,7 @@ class PartitionOwnershipTest {
         ownership.own(0);
         AtomicInteger starts = new AtomicInteger();
 
-        CompletableFuture<Void> stale = ownership.run(0, first, () -> {
-            starts.incrementAndGet();
-            return CompletableFuture.completedFuture(null);
-        }, workers);
+        CompletableFuture<Void> stale = ownership.run(0, first, countedIn(starts), workers);
 
         assertThat(stale).isCompletedExceptionally();
         assertThatThrownBy(stale::join).hasCauseInstanceOf(PartitionLease.Abandoned.class);
@@ -81,10 +76,7 @@ class PartitionOwnershipTest {
         ownership.release(0);
         ownership.own(0);
         AtomicInteger starts = new AtomicInteger();
-        CompletableFuture<Void> waiting = ownership.run(0, ownership.ownership(0), () -> {
-            starts.incrementAndGet();
-            return CompletableFuture.completedFuture(null);
-        }, workers);
+        CompletableFuture<Void> waiting = ownership.run(0, ownership.ownership(0), countedIn(starts), workers);
 
         ownership.release(0);
         oldCall.complete(null);
@@ -102,5 +94,13 @@ class PartitionOwnershipTest {
         ownership.own(0);
 
         assertThatThrownBy(wait::join).hasCauseInstanceOf(PartitionLease.Abandoned.class);
+    }
+
+    /** Work that only counts how often it started. */
+    private static Supplier<CompletableFuture<Void>> countedIn(AtomicInteger starts) {
+        return () -> {
+            starts.incrementAndGet();
+            return CompletableFuture.completedFuture(null);
+        };
     }
 }
